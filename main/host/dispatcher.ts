@@ -1,0 +1,39 @@
+/**
+ * Routes one renderer request: checks the channel and input against the contract, answers host channels
+ * itself and forwards engine channels to the supervisor, and returns a result (never throws).
+ */
+import { requests } from '../../shared/contract/api';
+import type { RequestChannel, RequestInput, RequestOutput } from '../../shared/contract/api';
+import { toWireError } from '../../shared/contract/errors';
+import { assertRequestChannel, parseInput, parseOutput } from '../../shared/contract/validate';
+import type { Result } from '../../shared/contract/wire';
+
+/** Channels the host answers itself. */
+export type HostChannel = {
+  [C in RequestChannel]: (typeof requests)[C]['servedBy'] extends 'host' ? C : never;
+}[RequestChannel];
+
+/** One handler per host channel. */
+export type HostHandlers = { [C in HostChannel]: (input: RequestInput<C>) => Promise<RequestOutput<C>> };
+
+/** Builds the dispatch function shared by Electron main and the web host. */
+export function createDispatcher(deps: {
+  host: HostHandlers;
+  engine: { request(channel: string, payload: unknown): Promise<Result> };
+}) {
+  return async function dispatch(channel: unknown, payload: unknown): Promise<Result> {
+    try {
+      const name = assertRequestChannel(channel);
+      const input = parseInput(name, payload);
+      if (requests[name].servedBy === 'engine') return await deps.engine.request(name, input);
+      const hostChannel = name as HostChannel;
+      const handler = deps.host[hostChannel] as (input: unknown) => Promise<unknown>;
+      return { ok: true, value: parseOutput(hostChannel, await handler(input)) };
+    } catch (error) {
+      return { ok: false, error: toWireError(error) };
+    }
+  };
+}
+
+/** A dispatch function. */
+export type Dispatch = ReturnType<typeof createDispatcher>;

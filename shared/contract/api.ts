@@ -1,0 +1,55 @@
+/**
+ * The one contract between renderer, host (Electron main or the web host) and engine: every request channel
+ * (`domain:verb`) with the zod schemas of its input and output and who serves it, and every event (`domain:onX`).
+ */
+import { z } from 'zod';
+import { appInfoSchema } from './app';
+import { engineStatusSchema, pingRequestSchema, pingResponseSchema } from './engine';
+
+const empty = z.object({}).strict();
+
+/** Who answers a request: the host itself, or the engine process behind it. */
+export type ServedBy = 'host' | 'engine';
+
+interface RequestSpec {
+  input: z.ZodType;
+  output: z.ZodType;
+  servedBy: ServedBy;
+}
+
+/** Every request channel. */
+export const requests = {
+  'app:info': { input: empty, output: appInfoSchema, servedBy: 'host' },
+  'engine:status': { input: empty, output: engineStatusSchema, servedBy: 'host' },
+  'engine:ping': { input: pingRequestSchema, output: pingResponseSchema, servedBy: 'engine' },
+} as const satisfies Record<`${string}:${string}`, RequestSpec>;
+
+/** Every event channel, with its payload schema. */
+export const events = {
+  /** The engine's status changed (started, backend chosen, crashed, restarted). */
+  'engine:onStatus': engineStatusSchema,
+} as const satisfies Record<`${string}:on${string}`, z.ZodType>;
+
+export type RequestChannel = keyof typeof requests;
+export type EventChannel = keyof typeof events;
+export type RequestInput<C extends RequestChannel> = z.input<(typeof requests)[C]['input']>;
+export type RequestOutput<C extends RequestChannel> = z.output<(typeof requests)[C]['output']>;
+export type EventPayload<C extends EventChannel> = z.output<(typeof events)[C]>;
+
+/** Is `channel` a request channel of the contract? */
+export function isRequestChannel(channel: unknown): channel is RequestChannel {
+  return typeof channel === 'string' && Object.hasOwn(requests, channel);
+}
+
+/** Is `channel` an event channel of the contract? */
+export function isEventChannel(channel: unknown): channel is EventChannel {
+  return typeof channel === 'string' && Object.hasOwn(events, channel);
+}
+
+/** The API the renderer sees, the same under Electron (preload) and in the browser (web host). */
+export interface LabApi {
+  /** Sends a request; resolves with the validated output or rejects with a `LabError`. */
+  invoke<C extends RequestChannel>(channel: C, input: RequestInput<C>): Promise<RequestOutput<C>>;
+  /** Subscribes to an event; returns the unsubscribe function. */
+  on<C extends EventChannel>(channel: C, listener: (payload: EventPayload<C>) => void): () => void;
+}
