@@ -1,0 +1,194 @@
+/**
+ * Reading a checkpoint folder, validating everything before a single weight is used: every file present and
+ * well-formed, a format version this build reads, the expected model family, a vocabulary of the configured
+ * size, and weights whose names, shapes and byte ranges match the model exactly.
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { LabError } from '../../../shared/contract/errors';
+import { Vocabulary } from '../../../shared/text/vocabulary';
+import type { ModelConfig, ModelFamily } from '../models/config';
+import { validateConfig } from '../models/config';
+import type { TransformerModel } from '../models/model';
+import { createModel } from '../models/model';
+import type { TrainingMetadata, WeightManifest } from './format';
+import {
+  checkpointFiles,
+  checkpointFormat,
+  checkpointFormatVersion,
+  configFileSchema,
+  manifestSchema,
+  parseFile,
+  trainingSchema,
+} from './format';
+
+/** A loaded checkpoint: a ready model (the caller disposes it), its vocabulary and training record. */
+export interface LoadedCheckpoint {
+  dir: string;
+  config: ModelConfig;
+  model: TransformerModel;
+  vocab: Vocabulary;
+  training: TrainingMetadata;
+}
+
+const familyNames: Record<ModelFamily, string> = {
+  bert: 'BERT (encoder-only)',
+  t5: 'T5 (encoder–decoder)',
+  gpt: 'GPT (decoder-only)',
+};
+
+async function readBytes(dir: string, file: string): Promise<Buffer> {
+  try {
+    return await readFile(join(dir, file));
+  } catch {
+    throw new LabError('invalid-checkpoint', `${file} is missing from the checkpoint folder ${dir}.`);
+  }
+}
+
+async function readJson(dir: string, file: string): Promise<unknown> {
+  const text = (await readBytes(dir, file)).toString('utf8');
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new LabError('invalid-checkpoint', `${file} in ${dir} is not valid JSON (the file is damaged).`);
+  }
+}
+
+/** Reads and checks config.json (format, version, family, sizes). */
+async function readConfig(dir: string, expectFamily?: ModelFamily): Promise<ModelConfig> {
+  const raw = await readJson(dir, checkpointFiles.config);
+  const header = raw as { format?: unknown; formatVersion?: unknown } | null;
+  if (typeof header !== 'object' || header === null || header.format !== checkpointFormat) {
+    throw new LabError(
+      'invalid-checkpoint',
+      `${checkpointFiles.config} in ${dir} is not an Attention Lab checkpoint.`,
+    );
+  }
+  if (header.formatVersion !== checkpointFormatVersion) {
+    throw new LabError(
+      'invalid-checkpoint',
+      `${checkpointFiles.config} in ${dir} has format version ${String(header.formatVersion)}; this Attention Lab ` +
+        `reads version ${checkpointFormatVersion}${Number(header.formatVersion) > checkpointFormatVersion ? ' (update the app)' : ''}.`,
+    );
+  }
+  const file = parseFile(configFileSchema, raw, checkpointFiles.config, dir);
+  const config: ModelConfig = file.config;
+  if (file.family !== config.family) {
+    throw new LabError(
+      'invalid-checkpoint',
+      `${checkpointFiles.config} in ${dir} names two different model families.`,
+    );
+  }
+  if (expectFamily && config.family !== expectFamily) {
+    throw new LabError(
+      'wrong-model-family',
+      `The checkpoint in ${dir} holds a ${familyNames[config.family]} model, but a ${familyNames[expectFamily]} model is needed here.`,
+    );
+  }
+  try {
+    validateConfig(config);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new LabError(
+      'invalid-checkpoint',
+      `${checkpointFiles.config} in ${dir} has impossible sizes: ${why}`,
+    );
+  }
+  return config;
+}
+
+async function readVocabulary(dir: string, config: ModelConfig): Promise<Vocabulary> {
+  const raw = await readJson(dir, checkpointFiles.tokenizer);
+  let vocab: Vocabulary;
+  try {
+    vocab = Vocabulary.fromJSON(raw);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    throw new LabError('invalid-checkpoint', `${checkpointFiles.tokenizer} in ${dir}: ${why}`);
+  }
+  if (vocab.size !== config.vocabSize) {
+    throw new LabError(
+      'invalid-checkpoint',
+      `${checkpointFiles.tokenizer} in ${dir} has ${vocab.size} tokens but config.json says ${config.vocabSize}.`,
+    );
+  }
+  return vocab;
+}
+
+/** Checks the manifest against the model's weights and the size of weights.bin. */
+function checkManifest(manifest: WeightManifest, model: TransformerModel, bytes: number, dir: string): void {
+  const file = checkpointFiles.manifest;
+  const fail = (why: string): never => {
+    throw new LabError('invalid-checkpoint', `${file} in ${dir} does not match the model: ${why}.`);
+  };
+  if (bytes !== manifest.byteLength) {
+    throw new LabError(
+      'invalid-checkpoint',
+      `${checkpointFiles.weights} in ${dir} has ${bytes} bytes but should have ${manifest.byteLength}` +
+        `${bytes < manifest.byteLength ? ' (it is truncated)' : ''}.`,
+    );
+  }
+  const listed = new Set<string>();
+  for (const entry of manifest.weights) {
+    if (listed.has(entry.name)) fail(`weight ${entry.name} is listed twice`);
+    listed.add(entry.name);
+    const weight = model.weights.get(entry.name);
+    if (!weight) fail(`it has a weight ${entry.name} this model does not have`);
+    const expected = weight?.shape ?? [];
+    if (entry.shape.length !== expected.length || entry.shape.some((size, i) => size !== expected[i])) {
+      fail(
+        `weight ${entry.name} has shape [${entry.shape.join(', ')}], the model needs [${expected.join(', ')}]`,
+      );
+    }
+    const size = entry.shape.reduce((product, n) => product * n, 1);
+    if (entry.byteLength !== size * 4 || entry.offset % 4 !== 0 || entry.offset + entry.byteLength > bytes) {
+      fail(`weight ${entry.name} has a byte range that does not fit its shape or ${checkpointFiles.weights}`);
+    }
+  }
+  for (const name of model.weights.keys()) if (!listed.has(name)) fail(`weight ${name} is missing`);
+}
+
+/**
+ * Loads the checkpoint in `dir`. Throws `not-found` when there is no folder, `invalid-checkpoint` for
+ * anything missing, damaged or inconsistent (naming the file), `wrong-model-family` when `expectFamily` is
+ * given and differs.
+ */
+export async function loadCheckpoint(
+  dir: string,
+  options: { expectFamily?: ModelFamily } = {},
+): Promise<LoadedCheckpoint> {
+  const folder = resolve(dir);
+  const info = await stat(folder).catch(() => null);
+  if (!info?.isDirectory()) throw new LabError('not-found', `There is no checkpoint folder at ${folder}.`);
+  const config = await readConfig(folder, options.expectFamily);
+  const vocab = await readVocabulary(folder, config);
+  const manifest = parseFile(
+    manifestSchema,
+    await readJson(folder, checkpointFiles.manifest),
+    checkpointFiles.manifest,
+    folder,
+  );
+  const training = parseFile(
+    trainingSchema,
+    await readJson(folder, checkpointFiles.training),
+    checkpointFiles.training,
+    folder,
+  );
+  const bytes = await readBytes(folder, checkpointFiles.weights);
+  const model = createModel(config, 0);
+  try {
+    checkManifest(manifest, model, bytes.byteLength, folder);
+    for (const entry of manifest.weights) {
+      // Copy into an aligned buffer: a Float32Array view needs a byte offset divisible by 4.
+      const values = new Float32Array(entry.byteLength / 4);
+      new Uint8Array(values.buffer).set(bytes.subarray(entry.offset, entry.offset + entry.byteLength));
+      const weight = model.weights.get(entry.name);
+      if (weight) tf.tidy(() => weight.assign(tf.tensor(values, weight.shape, 'float32')));
+    }
+  } catch (error) {
+    model.dispose();
+    throw error;
+  }
+  return { dir: folder, config, model, vocab, training };
+}

@@ -1,0 +1,120 @@
+/**
+ * Writing a checkpoint atomically: everything goes to a temporary folder beside the target, which then takes
+ * the target's place. An existing checkpoint is moved aside first and deleted only once the new one is in
+ * place, so a crash at any moment leaves either the old or the new checkpoint (never half of one).
+ */
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { LabError } from '../../../shared/contract/errors';
+import type { Vocabulary } from '../../../shared/text/vocabulary';
+import type { TransformerModel } from '../models/model';
+import type { TrainingMetadata, WeightManifest } from './format';
+import { checkpointFiles, checkpointFormat, checkpointFormatVersion } from './format';
+
+/** What the trainer records; `createdAt` defaults to now. */
+export interface TrainingRecord {
+  steps: number;
+  seed: number;
+  corpus: string;
+  createdAt?: string;
+  losses?: TrainingMetadata['losses'];
+  [key: string]: unknown;
+}
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The weights' bytes and their manifest, in the model's weight order. */
+async function serializeWeights(
+  model: TransformerModel,
+): Promise<{ bytes: Buffer; manifest: WeightManifest }> {
+  const parts: Buffer[] = [];
+  const manifest: WeightManifest = { dtype: 'float32', byteLength: 0, weights: [] };
+  for (const [name, variable] of model.weights) {
+    const values = (await variable.data()) as Float32Array;
+    // A copy (Buffer.from of a Uint8Array copies): the backend may reuse its buffer. Little-endian on every
+    // platform the lab runs on.
+    const part = Buffer.from(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+    manifest.weights.push({
+      name,
+      shape: [...variable.shape],
+      dtype: 'float32',
+      offset: manifest.byteLength,
+      byteLength: part.byteLength,
+    });
+    manifest.byteLength += part.byteLength;
+    parts.push(part);
+  }
+  return { bytes: Buffer.concat(parts), manifest };
+}
+
+const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
+
+/** Writes `model`, its vocabulary and training metadata to the folder `dir` (replacing a checkpoint there). */
+export async function saveCheckpoint(
+  dir: string,
+  model: TransformerModel,
+  vocab: Vocabulary,
+  metadata: TrainingRecord,
+): Promise<void> {
+  const target = resolve(dir);
+  if (vocab.size !== model.config.vocabSize) {
+    throw new Error(`The vocabulary has ${vocab.size} tokens but the model ${model.config.vocabSize}`);
+  }
+  if (await exists(target)) {
+    const entries = await readdir(target).catch(() => {
+      throw new LabError('invalid-argument', `${target} exists and is not a folder.`);
+    });
+    if (entries.length > 0 && !entries.includes(checkpointFiles.config)) {
+      throw new LabError(
+        'invalid-argument',
+        `${target} is a folder with other files in it; choose an empty or new folder for the checkpoint.`,
+      );
+    }
+  }
+  const parent = dirname(target);
+  await mkdir(parent, { recursive: true });
+  const stamp = `${process.pid}-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
+  const temporary = join(parent, `.${basename(target)}.writing-${stamp}`);
+  const previous = join(parent, `.${basename(target)}.previous-${stamp}`);
+  try {
+    await mkdir(temporary);
+    const { bytes, manifest } = await serializeWeights(model);
+    const training: TrainingMetadata = {
+      ...metadata,
+      createdAt: metadata.createdAt ?? new Date().toISOString(),
+    };
+    const { family } = model.config;
+    const config = {
+      format: checkpointFormat,
+      formatVersion: checkpointFormatVersion,
+      family,
+      config: model.config,
+    };
+    await writeFile(join(temporary, checkpointFiles.weights), bytes);
+    await writeFile(join(temporary, checkpointFiles.manifest), json(manifest));
+    await writeFile(
+      join(temporary, checkpointFiles.tokenizer),
+      json({ type: 'word-level', ...vocab.toJSON() }),
+    );
+    await writeFile(join(temporary, checkpointFiles.training), json(training));
+    // config.json last: a folder with it is complete.
+    await writeFile(join(temporary, checkpointFiles.config), json(config));
+    const hasPrevious = await exists(target);
+    if (hasPrevious) await rename(target, previous);
+    try {
+      await rename(temporary, target);
+    } catch (error) {
+      if (hasPrevious) await rename(previous, target); // put the old checkpoint back
+      throw error;
+    }
+    if (hasPrevious) await rm(previous, { recursive: true, force: true });
+  } catch (error) {
+    await rm(temporary, { recursive: true, force: true });
+    throw error;
+  }
+}
