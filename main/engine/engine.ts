@@ -8,6 +8,7 @@ import { forcedBackend, selectBackend } from './backend';
 import type { BackendLoader, BackendSelection } from './backend';
 import type { EngineHandlers } from './server';
 import { backendLoaders } from './tf-backends';
+import { createTrainHandlers } from './train/handlers';
 
 /** A started engine: the backend it chose and its request handlers. */
 export interface Engine {
@@ -41,6 +42,7 @@ export async function startEngine(
       pid: process.pid,
       uptimeMs: performance.now() - startedAt,
     }),
+    ...createTrainHandlers(),
   };
   return { selection, status, handlers };
 }

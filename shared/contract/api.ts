@@ -5,6 +5,13 @@
 import { z } from 'zod';
 import { appInfoSchema } from './app';
 import { engineStatusSchema, pingRequestSchema, pingResponseSchema } from './engine';
+import {
+  trainControlResultSchema,
+  trainProgressSchema,
+  trainRunSchema,
+  trainStartedSchema,
+  trainStartSchema,
+} from './train';
 
 const empty = z.object({}).strict();
 
@@ -22,12 +29,18 @@ export const requests = {
   'app:info': { input: empty, output: appInfoSchema, servedBy: 'host' },
   'engine:status': { input: empty, output: engineStatusSchema, servedBy: 'host' },
   'engine:ping': { input: pingRequestSchema, output: pingResponseSchema, servedBy: 'engine' },
+  'train:start': { input: trainStartSchema, output: trainStartedSchema, servedBy: 'engine' },
+  'train:pause': { input: trainRunSchema, output: trainControlResultSchema, servedBy: 'engine' },
+  'train:resume': { input: trainRunSchema, output: trainControlResultSchema, servedBy: 'engine' },
+  'train:cancel': { input: trainRunSchema, output: trainControlResultSchema, servedBy: 'engine' },
 } as const satisfies Record<`${string}:${string}`, RequestSpec>;
 
 /** Every event channel, with its payload schema. */
 export const events = {
   /** The engine's status changed (started, backend chosen, crashed, restarted). */
   'engine:onStatus': engineStatusSchema,
+  /** A training run stepped or changed state (running, paused, done, cancelled, failed). */
+  'train:onProgress': trainProgressSchema,
 } as const satisfies Record<`${string}:on${string}`, z.ZodType>;
 
 export type RequestChannel = keyof typeof requests;

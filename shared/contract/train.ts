@@ -1,0 +1,106 @@
+/**
+ * Schemas of the `train:` domain: start a training run, pause / resume / cancel it, and follow its progress.
+ * The bounds here are the lab's limits for hyper-parameters; anything outside them is an `invalid-payload`.
+ */
+import { z } from 'zod';
+import { wireErrorSchema } from './errors';
+
+/** The three model families: encoder-only, encoder–decoder, decoder-only. */
+export const trainFamilySchema = z.enum(['bert', 't5', 'gpt']);
+
+/** Sizes that replace the preset's (each optional). */
+export const modelSizesSchema = z
+  .object({
+    vocabSize: z.number().int().min(64).max(1_000_000),
+    dModel: z.number().int().min(4).max(8192),
+    heads: z.number().int().min(1).max(128),
+    layers: z.number().int().min(1).max(96),
+    /** T5 only: decoder blocks. */
+    decoderLayers: z.number().int().min(1).max(96),
+    dFf: z.number().int().min(4).max(65_536),
+    maxLength: z.number().int().min(8).max(8192),
+  })
+  .partial()
+  .strict();
+
+/** The text to train on: the Brown corpus, or a UTF-8 text file on the engine's machine. */
+export const corpusSourceSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('brown') }).strict(),
+  z.object({ kind: z.literal('file'), path: z.string().min(1).max(4096) }).strict(),
+]);
+
+/** `train:start` input. */
+export const trainStartSchema = z
+  .object({
+    family: trainFamilySchema,
+    preset: z.enum(['tiny', 'small']).default('tiny'),
+    sizes: modelSizesSchema.default({}),
+    norm: z.enum(['pre', 'post']).optional(),
+    /** BERT only: add next-sentence pairs and their loss. */
+    nextSentence: z.boolean().default(false),
+    corpus: corpusSourceSchema.default({ kind: 'brown' }),
+    steps: z.number().int().min(1).max(1_000_000),
+    learningRate: z.number().min(1e-6).max(1).default(1e-3),
+    batchSize: z.number().int().min(1).max(1024).default(16),
+    seed: z
+      .number()
+      .int()
+      .min(0)
+      .max(2 ** 31 - 1)
+      .default(0),
+    /** Steps of linear warmup; defaults to 5 % of the run. */
+    warmupSteps: z.number().int().min(0).max(1_000_000).optional(),
+    weightDecay: z.number().min(0).max(1).default(0.01),
+    clipNorm: z.number().positive().max(1000).default(1),
+    /** Validation loss every N steps (and at the last). */
+    evalEvery: z.number().int().min(1).max(1_000_000).default(50),
+    /** A checkpoint every N steps (and at the last); 0 = only at the last. */
+    checkpointEvery: z.number().int().min(0).max(1_000_000).default(0),
+    /** The checkpoint folder (written atomically; overwritten by each later checkpoint of the run). */
+    outDir: z.string().min(1).max(4096),
+  })
+  .strict()
+  .refine((input) => input.warmupSteps === undefined || input.warmupSteps <= input.steps, {
+    message: 'warmupSteps cannot exceed steps',
+    path: ['warmupSteps'],
+  });
+
+/** `train:start` output. */
+export const trainStartedSchema = z.object({ runId: z.string() });
+
+/** `train:pause` / `train:resume` / `train:cancel` input. */
+export const trainRunSchema = z.object({ runId: z.string().min(1).max(64) }).strict();
+
+/** Where a run is in its life. */
+export const trainStateSchema = z.enum(['preparing', 'running', 'paused', 'done', 'cancelled', 'failed']);
+
+/** `train:pause` / `train:resume` / `train:cancel` output: the state the run is in (or is heading to). */
+export const trainControlResultSchema = z.object({ runId: z.string(), state: trainStateSchema });
+
+/** `train:onProgress` payload: sent after every step and on every change of state. */
+export const trainProgressSchema = z.object({
+  runId: z.string(),
+  state: trainStateSchema,
+  step: z.number().int().nonnegative(),
+  totalSteps: z.number().int().positive(),
+  /** Training loss of the last step (`null` before the first). */
+  loss: z.number().nullable(),
+  /** The latest validation loss (`null` until computed). */
+  valLoss: z.number().nullable(),
+  /** The step `valLoss` was computed after (`null` until computed). */
+  valLossStep: z.number().int().nonnegative().nullable(),
+  learningRate: z.number().nonnegative(),
+  tokensPerSecond: z.number().nonnegative(),
+  etaSeconds: z.number().nonnegative(),
+  elapsedSeconds: z.number().nonnegative(),
+  /** The last checkpoint written (`null` until one is). */
+  checkpoint: z.string().nullable(),
+  /** Why the run failed (state `failed`). */
+  error: wireErrorSchema.nullable(),
+});
+
+export type TrainStartInput = z.input<typeof trainStartSchema>;
+export type TrainStartRequest = z.output<typeof trainStartSchema>;
+export type TrainState = z.infer<typeof trainStateSchema>;
+export type TrainProgress = z.infer<typeof trainProgressSchema>;
+export type CorpusSource = z.infer<typeof corpusSourceSchema>;
