@@ -60,6 +60,7 @@ export function createSupervisor(options: SupervisorOptions) {
   let restarts = 0;
   let isStopping = false;
   let heartbeatTimer: unknown = null;
+  let restartTimer: unknown = null;
   const pending = new Map<number, (result: Result) => void>();
   let status: EngineStatus = {
     state: 'stopped',
@@ -128,8 +129,14 @@ export function createSupervisor(options: SupervisorOptions) {
   function handleExit(exited: EngineProcess, code: number | null): void {
     if (child !== exited) return;
     child = null;
+    const exit = `exit code ${code ?? 'none'}`;
+    handleGone(`The engine stopped (${exit}).`, `The engine stopped unexpectedly (${exit})`);
+  }
+
+  /** The engine is gone (exited, or could not be spawned): fail what waits on it, then restart or give up. */
+  function handleGone(crashMessage: string, what: string): void {
     clock.clearTimeout(heartbeatTimer);
-    failPending(new LabError('engine-crashed', `The engine stopped (exit code ${code ?? 'none'}).`));
+    failPending(new LabError('engine-crashed', crashMessage));
     if (isStopping) {
       setStatus({ state: 'stopped', message: null });
       return;
@@ -146,17 +153,26 @@ export function createSupervisor(options: SupervisorOptions) {
       return;
     }
     restarts += 1;
-    setStatus({
-      state: 'restarting',
-      message: `The engine stopped unexpectedly (exit code ${code ?? 'none'}); restarting it (restart ${restarts}).`,
-    });
-    clock.setTimeout(spawnChild, 250 * crashTimes.length);
+    setStatus({ state: 'restarting', message: `${what}; restarting it (restart ${restarts}).` });
+    restartTimer = clock.setTimeout(() => {
+      restartTimer = null;
+      spawnChild();
+    }, 250 * crashTimes.length);
   }
 
   function spawnChild(): void {
     if (isStopping) return;
     if (status.state !== 'restarting') setStatus({ state: 'starting', message: null });
-    const spawned = options.spawn();
+    let spawned: EngineProcess;
+    try {
+      spawned = options.spawn();
+    } catch (error) {
+      // Thrown from a restart timer this would crash the host; it is one more failed start instead.
+      const reason = error instanceof Error ? error.message : String(error);
+      log(`[supervisor] could not start the engine: ${reason}`);
+      handleGone('The engine could not start.', `The engine could not start (${reason})`);
+      return;
+    }
     child = spawned;
     spawned.onMessage(handleMessage);
     spawned.onExit((code) => handleExit(spawned, code));
@@ -175,12 +191,19 @@ export function createSupervisor(options: SupervisorOptions) {
     const target = child;
     return new Promise((resolve) => {
       pending.set(id, resolve);
-      target.send({ kind: 'request', id, channel, payload });
+      try {
+        target.send({ kind: 'request', id, channel, payload });
+      } catch (error) {
+        pending.delete(id);
+        const reason = error instanceof Error ? error.message : String(error);
+        resolve({ ok: false, error: new LabError('engine-unavailable', reason).toWire() });
+      }
     });
   }
 
   return {
     start(): void {
+      if (child || restartTimer !== null) return; // already running, or about to restart
       isStopping = false;
       spawnChild();
     },
@@ -190,7 +213,10 @@ export function createSupervisor(options: SupervisorOptions) {
     stop(): void {
       isStopping = true;
       clock.clearTimeout(heartbeatTimer);
-      child?.kill();
+      clock.clearTimeout(restartTimer);
+      restartTimer = null;
+      if (child) child.kill();
+      else setStatus({ state: 'stopped', message: null }); // between a crash and its restart, or never started
     },
   };
 }
