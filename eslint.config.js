@@ -43,7 +43,7 @@ export default tseslint.config(
           patterns: [
             ...noElectron,
             {
-              group: ['react', 'react-dom', 'd3', 'd3-*', '@tensorflow/*'],
+              group: ['react', 'react-dom', 'd3', 'd3-*', '!d3-scale-chromatic', '@tensorflow/*'],
               message: 'shared/ is pure TypeScript.',
             },
             {

@@ -1,0 +1,146 @@
+/**
+ * `<TokenLines>`: the head view as SVG drawn by React from the shared layout — lines from each query token to
+ * the key tokens, opacity = weight, one colour per head. Checkboxes filter heads; hovering or focusing a query
+ * token shows only its lines and reads out where it attends most.
+ */
+import { useId, useMemo, useState } from 'react';
+import { themeColors } from '../../../shared/charts/color';
+import type { AxisTokens } from '../../../shared/charts/heatmap';
+import type { AttentionStackLike } from '../../../shared/charts/matrix';
+import type { TokenLinesLayout, TokenLinesOptions } from '../../../shared/charts/token-lines';
+import { tokenLinesLayout } from '../../../shared/charts/token-lines';
+
+/** Props of {@link TokenLines}. */
+export interface TokenLinesProps {
+  stack: AttentionStackLike;
+  layer: number;
+  tokens: AxisTokens;
+  options?: Omit<TokenLinesOptions, 'heads' | 'focusQuery'>;
+}
+
+/** "“love” attends most to “i” (0.52, head 1)": the strongest line of the focused query. */
+function strongest(layout: TokenLinesLayout, keys: readonly string[], query: string): string {
+  const best = layout.lines.reduce<(typeof layout.lines)[number] | null>(
+    (a, b) => (a && a.weight >= b.weight ? a : b),
+    null,
+  );
+  if (!best) return `“${query}”: no line above the threshold`;
+  return `“${query}” attends most to “${keys[best.key] ?? best.key}” (${best.weight.toFixed(2)}, head ${best.head})`;
+}
+
+/** The lines view with head filters. */
+export function TokenLines({ stack, layer, tokens, options }: TokenLinesProps) {
+  const [heads, setHeads] = useState<number[]>(() => Array.from({ length: stack.heads }, (_, h) => h));
+  const [focusQuery, setFocusQuery] = useState<number | null>(null);
+  const id = useId();
+  const layout = useMemo(
+    () =>
+      tokenLinesLayout(stack, layer, tokens, {
+        ...options,
+        heads,
+        ...(focusQuery !== null ? { focusQuery } : {}),
+      }),
+    [stack, layer, tokens, options, heads, focusQuery],
+  );
+  const axes = 'rows' in tokens ? tokens : { rows: tokens, cols: tokens };
+  const colors = themeColors(layout.theme);
+  const toggle = (head: number) =>
+    setHeads((current) =>
+      current.includes(head) ? current.filter((h) => h !== head) : [...current, head].sort((a, b) => a - b),
+    );
+  return (
+    <figure className="chart">
+      <fieldset className="chart-heads">
+        <legend>Heads</legend>
+        {Array.from({ length: stack.heads }, (_, head) => (
+          <label key={head} htmlFor={`${id}-head-${head}`}>
+            <input
+              id={`${id}-head-${head}`}
+              type="checkbox"
+              checked={heads.includes(head)}
+              onChange={() => toggle(head)}
+            />
+            {` head ${head}`}
+          </label>
+        ))}
+      </fieldset>
+      <svg
+        width={layout.width}
+        height={layout.height}
+        viewBox={`0 0 ${layout.width} ${layout.height}`}
+        role="img"
+        aria-label={options?.title ?? 'Attention lines'}
+      >
+        <rect width={layout.width} height={layout.height} fill={colors.background} />
+        {layout.lines.map((line) => (
+          <line
+            key={`${line.head}-${line.query}-${line.key}`}
+            x1={line.x1 + 4}
+            y1={line.y1}
+            x2={line.x2 - 4}
+            y2={line.y2}
+            stroke={line.color}
+            strokeOpacity={line.opacity}
+            strokeWidth={2.5}
+            strokeLinecap="round"
+            strokeDasharray={line.dash || undefined}
+          />
+        ))}
+        {layout.labels
+          .filter((label) => !layout.queryLabels.includes(label))
+          .map((label, i) => (
+            <text
+              key={i}
+              x={label.x}
+              y={label.y}
+              fontSize={label.fontSize}
+              textAnchor={label.anchor}
+              fill={label.isMuted ? colors.mutedText : colors.text}
+            >
+              {label.text}
+            </text>
+          ))}
+        {layout.queryLabels.map((label, query) => (
+          <text
+            key={`query-${query}`}
+            x={label.x}
+            y={label.y}
+            fontSize={label.fontSize}
+            fontWeight={label.isBold ? 'bold' : undefined}
+            textAnchor={label.anchor}
+            fill={label.isMuted ? colors.mutedText : colors.text}
+            tabIndex={0}
+            role="button"
+            aria-pressed={focusQuery === query}
+            onMouseEnter={() => setFocusQuery(query)}
+            onMouseLeave={() => setFocusQuery(null)}
+            onFocus={() => setFocusQuery(query)}
+            onBlur={() => setFocusQuery(null)}
+            style={{ cursor: 'pointer' }}
+          >
+            {label.text}
+          </text>
+        ))}
+        {layout.headKeys.map((key) => (
+          <g key={key.head}>
+            <line
+              x1={key.x}
+              y1={key.y}
+              x2={key.x + 22}
+              y2={key.y}
+              stroke={key.color}
+              strokeWidth={3}
+              strokeDasharray={key.dash || undefined}
+            />
+            <text x={key.label.x} y={key.label.y} fontSize={key.label.fontSize} fill={colors.text}>
+              {key.label.text}
+            </text>
+          </g>
+        ))}
+      </svg>
+      <figcaption className="chart-readout" aria-live="polite">
+        {focusQuery !== null ? strongest(layout, axes.cols, axes.rows[focusQuery] ?? '') : '\u00a0'}
+      </figcaption>
+    </figure>
+  );
+}

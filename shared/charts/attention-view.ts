@@ -1,0 +1,214 @@
+/**
+ * From a model's attention for one text to a finished figure: which maps, tokens and masks each view of each
+ * family draws, its title and its caption. Shared by the headless `snapshot` command and the app's export, so
+ * both give the same figure at the same size.
+ */
+import type { AttentionMask } from '../attention/masks';
+import { causalMask, crossMask, fullMask } from '../attention/masks';
+import { LabError } from '../contract/errors';
+import type { ColormapName, ThemeName } from './color';
+import { headGridLayout, headGridSvg } from './head-grid';
+import type { AxisTokens } from './heatmap';
+import { heatmapLayout, heatmapSvg } from './heatmap';
+import { maskHeatmapLayout, maskTriptychLayout } from './mask-view';
+import type { AttentionMatrix, AttentionStackLike } from './matrix';
+import { headAverage, headMatrix } from './matrix';
+import type { CaptionInfo } from './svg';
+import { tokenLinesLayout, tokenLinesSvg } from './token-lines';
+import { triptychLayout, triptychSvg } from './triptych';
+
+/** The views a figure can show. */
+export const attentionViews = ['head', 'grid', 'lines', 'mask', 'triptych'] as const;
+/** One of {@link attentionViews}. */
+export type AttentionView = (typeof attentionViews)[number];
+
+/** The three kinds of attention. */
+export const attentionKinds = ['encoder', 'decoder', 'cross'] as const;
+/** One of {@link attentionKinds}. */
+export type AttentionKind = (typeof attentionKinds)[number];
+
+/** A model's attention for one text (structurally the engine's `AttendResult`). */
+export interface AttentionData {
+  family: 'bert' | 'gpt' | 't5';
+  tokens: { input: readonly string[]; target?: readonly string[] };
+  attention: Partial<Record<AttentionKind, AttentionStackLike>>;
+  isTruncated?: { input: boolean; target: boolean };
+}
+
+/** What to draw. `head` undefined or `average` = the mean over heads (lines: every head). */
+export interface ViewRequest {
+  view: AttentionView;
+  kind?: AttentionKind;
+  layer?: number;
+  head?: number | 'average';
+  theme?: ThemeName;
+  colormap?: ColormapName;
+  /** Caption facts the data does not know: checkpoint, text, target, date. */
+  caption?: CaptionInfo;
+}
+
+const familyNames = { bert: 'BERT (encoder-only)', gpt: 'GPT (decoder-only)', t5: 'T5 (encoder–decoder)' };
+const kindTitles: Record<AttentionKind, string> = {
+  encoder: 'Encoder self-attention',
+  decoder: 'Decoder self-attention (causal)',
+  cross: 'Cross-attention',
+};
+
+/** The kind a view shows when none is asked for: the family's own (T5: cross-attention). */
+export function defaultKind(family: AttentionData['family']): AttentionKind {
+  return family === 'bert' ? 'encoder' : family === 'gpt' ? 'decoder' : 'cross';
+}
+
+/** The stack, query/key tokens and mask of one kind of attention. */
+export function attentionOf(
+  data: AttentionData,
+  kind: AttentionKind,
+): { stack: AttentionStackLike; rows: readonly string[]; cols: readonly string[]; mask: AttentionMask } {
+  const stack = data.attention[kind];
+  if (!stack) {
+    const has = attentionKinds.filter((k) => data.attention[k]).join(', ');
+    throw new LabError(
+      'invalid-argument',
+      `A ${familyNames[data.family]} model has no ${kind} attention (it has: ${has}).`,
+    );
+  }
+  const input = data.tokens.input;
+  const target = data.tokens.target ?? [];
+  if (kind === 'encoder') return { stack, rows: input, cols: input, mask: fullMask(input.length) };
+  if (kind === 'cross')
+    return { stack, rows: target, cols: input, mask: crossMask(target.length, input.length) };
+  const tokens = data.family === 'gpt' ? input : target;
+  return { stack, rows: tokens, cols: tokens, mask: causalMask(tokens.length) };
+}
+
+/** One head, or the head average. */
+function pickHead(
+  stack: AttentionStackLike,
+  layer: number,
+  head: number | 'average' | undefined,
+): AttentionMatrix {
+  return head === undefined || head === 'average'
+    ? headAverage(stack, layer)
+    : headMatrix(stack, layer, head);
+}
+
+function headName(head: number | 'average' | undefined): string {
+  return head === undefined || head === 'average' ? 'head average' : `head ${head}`;
+}
+
+/** The caption: the model, the layer and head, then the caller's facts and a notice when text was cut. */
+function caption(data: AttentionData, request: ViewRequest, facts: Partial<CaptionInfo>): CaptionInfo {
+  const info: CaptionInfo = { model: familyNames[data.family], ...request.caption, ...facts };
+  const cut = [data.isTruncated?.input ? 'text' : '', data.isTruncated?.target ? 'target' : ''].filter(
+    Boolean,
+  );
+  if (cut.length > 0) info.notice = `The ${cut.join(' and ')} was cut to fit the model's context.`;
+  return info;
+}
+
+/** A finished figure: the SVG document and its size in CSS pixels. */
+export interface AttentionFigure {
+  svg: string;
+  width: number;
+  height: number;
+}
+
+function figure<L extends { width: number; height: number }>(
+  layout: L,
+  toSvg: (layout: L) => string,
+): AttentionFigure {
+  return { svg: toSvg(layout), width: layout.width, height: layout.height };
+}
+
+/** The figure of `request` as a standalone SVG document. */
+export function attentionFigure(data: AttentionData, request: ViewRequest): AttentionFigure {
+  const { view, head } = request;
+  const layer = request.layer ?? 0;
+  const common = {
+    ...(request.theme ? { theme: request.theme } : {}),
+    ...(request.colormap ? { colormap: request.colormap } : {}),
+  };
+  const kind = request.kind ?? defaultKind(data.family);
+  if (view === 'triptych' || (view === 'mask' && data.family === 't5' && request.kind === undefined)) {
+    const input = data.tokens.input;
+    const target = data.tokens.target ?? [];
+    if (data.family !== 't5') {
+      throw new LabError(
+        'invalid-argument',
+        `The triptych needs an encoder–decoder (T5) model; this one is ${familyNames[data.family]}.`,
+      );
+    }
+    if (view === 'mask') {
+      const info = caption(data, request, {});
+      return figure(
+        maskTriptychLayout(
+          { inputTokens: input, targetTokens: target },
+          { ...common, title: 'T5 attention masks', caption: info },
+        ),
+        triptychSvg,
+      );
+    }
+    const maps = {
+      encoder: attentionOf(data, 'encoder'),
+      cross: attentionOf(data, 'cross'),
+      decoder: attentionOf(data, 'decoder'),
+    };
+    const triptych = {
+      inputTokens: input,
+      targetTokens: target,
+      encoder: pickHead(maps.encoder.stack, layer, head),
+      cross: pickHead(maps.cross.stack, layer, head),
+      decoder: pickHead(maps.decoder.stack, layer, head),
+    };
+    const info = caption(data, request, { layer, head: head ?? 'average' });
+    return figure(
+      triptychLayout(triptych, {
+        ...common,
+        title: `T5 attention — layer ${layer}, ${headName(head)}`,
+        caption: info,
+      }),
+      triptychSvg,
+    );
+  }
+  const { stack, rows, cols, mask } = attentionOf(data, kind);
+  const tokens: AxisTokens = { rows, cols };
+  switch (view) {
+    case 'head': {
+      const info = caption(data, request, { layer, head: head ?? 'average' });
+      const title = `${kindTitles[kind]} — layer ${layer}, ${headName(head)}`;
+      return figure(
+        heatmapLayout(pickHead(stack, layer, head), tokens, { ...common, mask, title, caption: info }),
+        heatmapSvg,
+      );
+    }
+    case 'grid': {
+      const title = `${kindTitles[kind]} — every layer and head`;
+      return figure(
+        headGridLayout(stack, { ...common, mask, title, caption: caption(data, request, {}) }),
+        headGridSvg,
+      );
+    }
+    case 'lines': {
+      const heads = typeof head === 'number' ? [head] : undefined;
+      const info = caption(data, request, { layer, head: heads ? String(head) : 'all' });
+      const title = `${kindTitles[kind]} — layer ${layer}, ${heads ? `head ${head}` : 'every head'}`;
+      return figure(
+        tokenLinesLayout(stack, layer, tokens, {
+          ...common,
+          mask,
+          title,
+          caption: info,
+          ...(heads ? { heads } : {}),
+        }),
+        tokenLinesSvg,
+      );
+    }
+    default: {
+      const title = `${kindTitles[kind]}: attention mask`;
+      return figure(
+        maskHeatmapLayout(mask, tokens, { ...common, title, caption: caption(data, request, {}) }),
+        heatmapSvg,
+      );
+    }
+  }
+}
