@@ -8,6 +8,7 @@ import { forcedBackend, selectBackend } from './backend';
 import type { BackendLoader, BackendSelection } from './backend';
 import type { EngineHandlers } from './server';
 import { backendLoaders } from './tf-backends';
+import { createModelHandlers } from './session/handlers';
 import { createTrainHandlers } from './train/handlers';
 
 /** A started engine: the backend it chose and its request handlers. */
@@ -43,6 +44,7 @@ export async function startEngine(
       uptimeMs: performance.now() - startedAt,
     }),
     ...createTrainHandlers(),
+    ...createModelHandlers(),
   };
   return { selection, status, handlers };
 }

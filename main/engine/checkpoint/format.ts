@@ -3,7 +3,9 @@
  * - `config.json`   `{ format: "attention-lab-checkpoint", formatVersion: 1, family, config }`
  * - `tokenizer.json` the word-level vocabulary `{ type: "word-level", tokens: [...] }`
  * - `weights.json`  the manifest of `weights.bin`: `{ dtype, byteLength, weights: [{ name, shape, dtype,
- *                   offset, byteLength }] }`, offsets in bytes, little-endian float32 values, row-major
+ *                   offset, byteLength }] }`, offsets in bytes, little-endian values, row-major. Each weight's
+ *                   `dtype` is `float32` or `float16` (IEEE half precision, for small shipped checkpoints;
+ *                   loading widens it to float32 exactly); the top-level `dtype` names the storage of all.
  * - `weights.bin`   every weight's values, back to back in manifest order
  * - `training.json` how the model was trained: steps, seed, corpus, date, losses (and whatever else the
  *                   trainer records)
@@ -11,6 +13,7 @@
 import { z } from 'zod';
 import { LabError } from '../../../shared/contract/errors';
 import { modelFamilies } from '../models/config';
+import { weightDtypes } from './float16';
 
 /** The `format` field of config.json. */
 export const checkpointFormat = 'attention-lab-checkpoint';
@@ -51,7 +54,7 @@ export const configFileSchema = z.object({
 export const weightEntrySchema = z.object({
   name: z.string().min(1),
   shape: z.array(z.number().int().nonnegative()),
-  dtype: z.literal('float32'),
+  dtype: z.enum(weightDtypes),
   offset: z.number().int().nonnegative(),
   byteLength: z.number().int().nonnegative(),
 });
@@ -59,7 +62,7 @@ export type WeightEntry = z.infer<typeof weightEntrySchema>;
 
 /** weights.json. */
 export const manifestSchema = z.object({
-  dtype: z.literal('float32'),
+  dtype: z.enum(weightDtypes),
   byteLength: z.number().int().nonnegative(),
   weights: z.array(weightEntrySchema),
 });

@@ -12,7 +12,8 @@ import type { ModelConfig, ModelFamily } from '../models/config';
 import { validateConfig } from '../models/config';
 import type { TransformerModel } from '../models/model';
 import { createModel } from '../models/model';
-import type { TrainingMetadata, WeightManifest } from './format';
+import { bytesPerValue, fromFloat16Bits } from './float16';
+import type { TrainingMetadata, WeightEntry, WeightManifest } from './format';
 import {
   checkpointFiles,
   checkpointFormat,
@@ -142,11 +143,30 @@ function checkManifest(manifest: WeightManifest, model: TransformerModel, bytes:
       );
     }
     const size = entry.shape.reduce((product, n) => product * n, 1);
-    if (entry.byteLength !== size * 4 || entry.offset % 4 !== 0 || entry.offset + entry.byteLength > bytes) {
+    const width = bytesPerValue[entry.dtype];
+    if (
+      entry.byteLength !== size * width ||
+      entry.offset % width !== 0 ||
+      entry.offset + entry.byteLength > bytes
+    ) {
       fail(`weight ${entry.name} has a byte range that does not fit its shape or ${checkpointFiles.weights}`);
     }
   }
   for (const name of model.weights.keys()) if (!listed.has(name)) fail(`weight ${name} is missing`);
+}
+
+/** One weight's values as float32 (float16 widened exactly). */
+function readValues(bytes: Buffer, entry: WeightEntry): Float32Array {
+  const raw = bytes.subarray(entry.offset, entry.offset + entry.byteLength);
+  // Copy into an aligned buffer: a typed-array view needs a byte offset divisible by its element size.
+  if (entry.dtype === 'float16') {
+    const half = new Uint16Array(entry.byteLength / 2);
+    new Uint8Array(half.buffer).set(raw);
+    return fromFloat16Bits(half);
+  }
+  const values = new Float32Array(entry.byteLength / 4);
+  new Uint8Array(values.buffer).set(raw);
+  return values;
 }
 
 /**
@@ -180,9 +200,7 @@ export async function loadCheckpoint(
   try {
     checkManifest(manifest, model, bytes.byteLength, folder);
     for (const entry of manifest.weights) {
-      // Copy into an aligned buffer: a Float32Array view needs a byte offset divisible by 4.
-      const values = new Float32Array(entry.byteLength / 4);
-      new Uint8Array(values.buffer).set(bytes.subarray(entry.offset, entry.offset + entry.byteLength));
+      const values = readValues(bytes, entry);
       const weight = model.weights.get(entry.name);
       if (weight) tf.tidy(() => weight.assign(tf.tensor(values, weight.shape, 'float32')));
     }

@@ -8,8 +8,15 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { LabError } from '../../../shared/contract/errors';
 import type { Vocabulary } from '../../../shared/text/vocabulary';
 import type { TransformerModel } from '../models/model';
+import type { WeightDtype } from './float16';
+import { toFloat16Bits } from './float16';
 import type { TrainingMetadata, WeightManifest } from './format';
 import { checkpointFiles, checkpointFormat, checkpointFormatVersion } from './format';
+
+/** How the weights are stored: `float32` (exact, the default) or `float16` (half the size, rounded). */
+export interface SaveOptions {
+  weightDtype?: WeightDtype;
+}
 
 /** What the trainer records; `createdAt` defaults to now. */
 export interface TrainingRecord {
@@ -31,18 +38,26 @@ async function exists(path: string): Promise<boolean> {
 /** The weights' bytes and their manifest, in the model's weight order. */
 async function serializeWeights(
   model: TransformerModel,
+  dtype: WeightDtype,
 ): Promise<{ bytes: Buffer; manifest: WeightManifest }> {
   const parts: Buffer[] = [];
-  const manifest: WeightManifest = { dtype: 'float32', byteLength: 0, weights: [] };
+  const manifest: WeightManifest = { dtype, byteLength: 0, weights: [] };
   for (const [name, variable] of model.weights) {
     const values = (await variable.data()) as Float32Array;
+    if (dtype === 'float16' && values.some((value) => Math.abs(value) >= 65520)) {
+      throw new LabError(
+        'invalid-argument',
+        `Weight ${name} has values beyond float16's range (±65504); save this model as float32.`,
+      );
+    }
+    const stored = dtype === 'float16' ? toFloat16Bits(values) : values;
     // A copy (Buffer.from of a Uint8Array copies): the backend may reuse its buffer. Little-endian on every
     // platform the lab runs on.
-    const part = Buffer.from(new Uint8Array(values.buffer, values.byteOffset, values.byteLength));
+    const part = Buffer.from(new Uint8Array(stored.buffer, stored.byteOffset, stored.byteLength));
     manifest.weights.push({
       name,
       shape: [...variable.shape],
-      dtype: 'float32',
+      dtype,
       offset: manifest.byteLength,
       byteLength: part.byteLength,
     });
@@ -54,12 +69,16 @@ async function serializeWeights(
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
-/** Writes `model`, its vocabulary and training metadata to the folder `dir` (replacing a checkpoint there). */
+/**
+ * Writes `model`, its vocabulary and training metadata to the folder `dir` (replacing a checkpoint there),
+ * the weights as float32 unless `options.weightDtype` asks for float16.
+ */
 export async function saveCheckpoint(
   dir: string,
   model: TransformerModel,
   vocab: Vocabulary,
   metadata: TrainingRecord,
+  options: SaveOptions = {},
 ): Promise<void> {
   const target = resolve(dir);
   if (vocab.size !== model.config.vocabSize) {
@@ -83,7 +102,7 @@ export async function saveCheckpoint(
   const previous = join(parent, `.${basename(target)}.previous-${stamp}`);
   try {
     await mkdir(temporary);
-    const { bytes, manifest } = await serializeWeights(model);
+    const { bytes, manifest } = await serializeWeights(model, options.weightDtype ?? 'float32');
     const training: TrainingMetadata = {
       ...metadata,
       createdAt: metadata.createdAt ?? new Date().toISOString(),

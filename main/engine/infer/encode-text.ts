@@ -5,6 +5,7 @@
  */
 import { LabError } from '../../../shared/contract/errors';
 import type { TokenId, Vocabulary } from '../../../shared/text/vocabulary';
+import { splitWords } from '../../../shared/text/tokenize';
 import { sentinelLabel, specialTokens } from '../../../shared/text/vocabulary';
 
 const specialPattern = /(\[(?:MASK|CLS|SEP|PAD|UNK)\]|<(?:bos|eos)>|<extra_id_\d+>|<[XYZ]\d*>)/;
@@ -32,6 +33,15 @@ export function encodeText(text: string, vocab: Vocabulary): TokenId[] {
     else ids.push(...vocab.encode(piece));
   }
   return ids;
+}
+
+/** The words of `text` the vocabulary does not know (they read as [UNK]), each once, in order. */
+export function unknownWords(text: string, vocab: Vocabulary): string[] {
+  const words = text
+    .split(specialPattern)
+    .filter((piece) => specialId(piece, vocab) === undefined)
+    .flatMap((piece) => splitWords(piece));
+  return [...new Set(words.filter((word) => !vocab.has(word)))];
 }
 
 /** Ids cut to at most `limit`, and whether anything was cut. */

@@ -1,11 +1,11 @@
-/** The model's guesses: BERT's top-k words for each [MASK], GPT's top-k next tokens. */
+/** The model's guesses: BERT's top-k words for each [MASK], GPT's (and T5's next target) top-k next tokens. */
 import * as tf from '@tensorflow/tfjs';
 import { LabError } from '../../../shared/contract/errors';
 import type { Vocabulary } from '../../../shared/text/vocabulary';
 import type { TransformerModel } from '../models/model';
 import type { AttentionMaps } from './attention-stack';
 import { readAttentionMaps } from './attention-stack';
-import { frameBert, frameGpt } from './inputs';
+import { frameBert, frameGpt, frameT5 } from './inputs';
 import { rankTokens, softmax } from './sampling';
 
 /** One candidate token and its probability. */
@@ -32,6 +32,11 @@ export interface NextTokenPrediction extends Prediction {
   candidates: TokenScore[];
 }
 
+/** T5's guesses for the target token after `targetTokens` (the decoder's `[PAD]` start and the target so far). */
+export interface NextTargetPrediction extends NextTokenPrediction {
+  targetTokens: string[];
+}
+
 function checkTopK(topK: number): void {
   if (!(Number.isInteger(topK) && topK >= 1 && topK <= 100)) {
     throw new LabError('invalid-argument', `top-k must be a whole number from 1 to 100; got ${topK}.`);
@@ -45,7 +50,7 @@ function topCandidates(logits: Float32Array, vocab: Vocabulary, topK: number): T
     .map((id) => ({ id, token: vocab.token(id), probability: probabilities[id] ?? 0 }));
 }
 
-function requireFamily(model: TransformerModel, family: 'bert' | 'gpt', what: string): void {
+function requireFamily(model: TransformerModel, family: 'bert' | 'gpt' | 't5', what: string): void {
   if (model.config.family !== family) {
     throw new LabError(
       'wrong-model-family',
@@ -54,16 +59,29 @@ function requireFamily(model: TransformerModel, family: 'bert' | 'gpt', what: st
   }
 }
 
-/** Top-k words for every `[MASK]` in `text` (e.g. "i love [MASK] red car"). */
+/**
+ * Top-k words for every `[MASK]` in `text` (e.g. "i love [MASK] red car"), or at the token `positions` given
+ * ([CLS] is 0; what an animation needs when a chosen token was replaced by a random word or kept).
+ */
 export function predictMasked(
   model: TransformerModel,
   vocab: Vocabulary,
-  request: { text: string; topK: number },
+  request: { text: string; topK: number; positions?: readonly number[] },
 ): MaskedPrediction {
   requireFamily(model, 'bert', 'Filling in [MASK]');
   checkTopK(request.topK);
   const framed = frameBert(request.text, vocab, model.config.maxLength);
-  const positions = framed.inputIds.flatMap((id, i) => (id === vocab.maskId ? [i] : []));
+  const length = framed.inputIds.length;
+  const outside = request.positions?.find((p) => !(Number.isInteger(p) && p >= 0 && p < length));
+  if (outside !== undefined) {
+    throw new LabError(
+      'invalid-argument',
+      `Position ${outside} is outside the text, which has ${length} tokens with [CLS] and [SEP] (positions 0 to ${length - 1}).`,
+    );
+  }
+  const positions = request.positions
+    ? [...request.positions]
+    : framed.inputIds.flatMap((id, i) => (id === vocab.maskId ? [i] : []));
   if (positions.length === 0) {
     throw new LabError(
       'invalid-argument',
@@ -114,4 +132,29 @@ export function predictNext(
     };
   });
   return result as NextTokenPrediction;
+}
+
+/** T5: top-k candidates for the target token after `target` (so far) given the input `text`. */
+export function predictNextTarget(
+  model: TransformerModel,
+  vocab: Vocabulary,
+  request: { text: string; target: string; topK: number },
+): NextTargetPrediction {
+  requireFamily(model, 't5', 'Predicting the next target token');
+  checkTopK(request.topK);
+  const framed = frameT5(request.text, request.target, vocab, model.config.maxLength);
+  const { vocabSize } = model.config;
+  let result: NextTargetPrediction | undefined;
+  tf.tidy(() => {
+    const { logits, attention } = model.forward(framed.input); // [1, targetLength, V]
+    const last = tf.slice(logits, [0, framed.input.targetLength - 1, 0], [1, 1, vocabSize]);
+    result = {
+      tokens: vocab.decode(framed.inputIds),
+      targetTokens: vocab.decode(framed.targetIds ?? []),
+      attention: readAttentionMaps(attention),
+      isTruncated: framed.isTruncated.input || framed.isTruncated.target,
+      candidates: topCandidates(last.dataSync() as Float32Array, vocab, request.topK),
+    };
+  });
+  return result as NextTargetPrediction;
 }
