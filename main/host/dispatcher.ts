@@ -4,7 +4,7 @@
  */
 import { requests } from '../../shared/contract/api';
 import type { RequestChannel, RequestInput, RequestOutput } from '../../shared/contract/api';
-import { toWireError } from '../../shared/contract/errors';
+import { LabError, toWireError } from '../../shared/contract/errors';
 import { assertRequestChannel, parseInput, parseOutput } from '../../shared/contract/validate';
 import type { Result } from '../../shared/contract/wire';
 
@@ -13,8 +13,14 @@ export type HostChannel = {
   [C in RequestChannel]: (typeof requests)[C]['servedBy'] extends 'host' ? C : never;
 }[RequestChannel];
 
-/** One handler per host channel. */
-export type HostHandlers = { [C in HostChannel]: (input: RequestInput<C>) => Promise<RequestOutput<C>> };
+/** Host channels every host serves; the others (native dialogs, the clipboard) a host may leave out. */
+export type CoreHostChannel = 'app:info' | 'engine:status';
+
+/** A handler for each host channel a host serves. */
+export type HostHandlerMap = { [C in HostChannel]: (input: RequestInput<C>) => Promise<RequestOutput<C>> };
+
+/** The core handlers, and any others; a channel without a handler answers `unsupported`. */
+export type HostHandlers = Pick<HostHandlerMap, CoreHostChannel> & Partial<HostHandlerMap>;
 
 /** Builds the dispatch function shared by Electron main and the web host. */
 export function createDispatcher(deps: {
@@ -27,7 +33,8 @@ export function createDispatcher(deps: {
       const input = parseInput(name, payload);
       if (requests[name].servedBy === 'engine') return await deps.engine.request(name, input);
       const hostChannel = name as HostChannel;
-      const handler = deps.host[hostChannel] as (input: unknown) => Promise<unknown>;
+      const handler = deps.host[hostChannel] as ((input: unknown) => Promise<unknown>) | undefined;
+      if (!handler) throw new LabError('unsupported', `This host does not offer ${hostChannel}.`);
       return { ok: true, value: parseOutput(hostChannel, await handler(input)) };
     } catch (error) {
       return { ok: false, error: toWireError(error) };

@@ -14,6 +14,7 @@ import { appInfo } from '../host/app-info';
 import { createDispatcher } from '../host/dispatcher';
 import { createSupervisor } from '../host/supervisor';
 import type { SupervisorOptions } from '../host/supervisor';
+import { browserFallbacks } from './browser-fallbacks';
 import { createAccessGuard, createToken, hostWithPort } from './access';
 import { cspDirectives, serializeCsp } from '../host/csp';
 import type { ForkedEngine } from './engine-process';
@@ -71,6 +72,7 @@ export async function startWebHost(options: WebHostOptions) {
     host: {
       'app:info': async () => appInfo('web'),
       'engine:status': async () => supervisor.status(),
+      ...browserFallbacks,
     },
     engine: supervisor,
   });

@@ -10,6 +10,7 @@ import type { ColormapName, ThemeName } from './color';
 import { headGridLayout, headGridSvg } from './head-grid';
 import type { AxisTokens } from './heatmap';
 import { heatmapLayout, heatmapSvg } from './heatmap';
+import { maskPattern, triptychPattern } from './mask-pattern';
 import { maskHeatmapLayout, maskTriptychLayout } from './mask-view';
 import type { AttentionMatrix, AttentionStackLike } from './matrix';
 import { headAverage, headMatrix } from './matrix';
@@ -41,6 +42,10 @@ export interface ViewRequest {
   kind?: AttentionKind;
   layer?: number;
   head?: number | 'average';
+  /** Lines view: the heads drawn (default: `head`, or every head). */
+  heads?: readonly number[];
+  /** Mask view: [PAD] tokens appended to the input, as in a batch with a longer sentence. */
+  padding?: number;
   theme?: ThemeName;
   colormap?: ColormapName;
   /** Caption facts the data does not know: checkpoint, text, target, date. */
@@ -139,12 +144,10 @@ export function attentionFigure(data: AttentionData, request: ViewRequest): Atte
       );
     }
     if (view === 'mask') {
+      const { masks, ...tokens } = triptychPattern(data, request.padding);
       const info = caption(data, request, {});
       return figure(
-        maskTriptychLayout(
-          { inputTokens: input, targetTokens: target },
-          { ...common, title: 'T5 attention masks', caption: info },
-        ),
+        maskTriptychLayout(tokens, { ...common, masks, title: 'T5 attention masks', caption: info }),
         triptychSvg,
       );
     }
@@ -189,9 +192,10 @@ export function attentionFigure(data: AttentionData, request: ViewRequest): Atte
       );
     }
     case 'lines': {
-      const heads = typeof head === 'number' ? [head] : undefined;
-      const info = caption(data, request, { layer, head: heads ? String(head) : 'all' });
-      const title = `${kindTitles[kind]} — layer ${layer}, ${heads ? `head ${head}` : 'every head'}`;
+      const heads = request.heads ?? (typeof head === 'number' ? [head] : undefined);
+      const info = caption(data, request, { layer, head: heads ? heads.join(', ') : 'all' });
+      const which = !heads ? 'every head' : `head${heads.length === 1 ? '' : 's'} ${heads.join(', ')}`;
+      const title = `${kindTitles[kind]} — layer ${layer}, ${which}`;
       return figure(
         tokenLinesLayout(stack, layer, tokens, {
           ...common,
@@ -205,8 +209,13 @@ export function attentionFigure(data: AttentionData, request: ViewRequest): Atte
     }
     default: {
       const title = `${kindTitles[kind]}: attention mask`;
+      const pattern = maskPattern(data, kind, request.padding);
       return figure(
-        maskHeatmapLayout(mask, tokens, { ...common, title, caption: caption(data, request, {}) }),
+        maskHeatmapLayout(
+          pattern.mask,
+          { rows: pattern.rows, cols: pattern.cols },
+          { ...common, title, caption: caption(data, request, {}) },
+        ),
         heatmapSvg,
       );
     }

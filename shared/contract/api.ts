@@ -6,6 +6,28 @@ import { z } from 'zod';
 import { appInfoSchema } from './app';
 import { engineStatusSchema, pingRequestSchema, pingResponseSchema } from './engine';
 import {
+  attentionComputeSchema,
+  attentionResultSchema,
+  builtinModelListSchema,
+  generateRunSchema,
+  generationSchema,
+  maskedPredictionSchema,
+  modelInfoSchema,
+  modelOpenSchema,
+  modelRefSchema,
+  nextPredictionSchema,
+  predictMaskedSchema,
+  predictNextSchema,
+  vocabularySchema,
+} from './model';
+import {
+  checkpointChoiceSchema,
+  snapshotCopiedSchema,
+  snapshotCopySchema,
+  snapshotSavedSchema,
+  snapshotSaveSchema,
+} from './snapshot';
+import {
   trainControlResultSchema,
   trainProgressSchema,
   trainRunSchema,
@@ -33,6 +55,16 @@ export const requests = {
   'train:pause': { input: trainRunSchema, output: trainControlResultSchema, servedBy: 'engine' },
   'train:resume': { input: trainRunSchema, output: trainControlResultSchema, servedBy: 'engine' },
   'train:cancel': { input: trainRunSchema, output: trainControlResultSchema, servedBy: 'engine' },
+  'model:open': { input: modelOpenSchema, output: modelInfoSchema, servedBy: 'engine' },
+  'model:listBuiltin': { input: empty, output: builtinModelListSchema, servedBy: 'engine' },
+  'model:vocabulary': { input: modelRefSchema, output: vocabularySchema, servedBy: 'engine' },
+  'attention:compute': { input: attentionComputeSchema, output: attentionResultSchema, servedBy: 'engine' },
+  'predict:masked': { input: predictMaskedSchema, output: maskedPredictionSchema, servedBy: 'engine' },
+  'predict:next': { input: predictNextSchema, output: nextPredictionSchema, servedBy: 'engine' },
+  'generate:run': { input: generateRunSchema, output: generationSchema, servedBy: 'engine' },
+  'snapshot:save': { input: snapshotSaveSchema, output: snapshotSavedSchema, servedBy: 'host' },
+  'snapshot:copy': { input: snapshotCopySchema, output: snapshotCopiedSchema, servedBy: 'host' },
+  'dialog:chooseCheckpoint': { input: empty, output: checkpointChoiceSchema, servedBy: 'host' },
 } as const satisfies Record<`${string}:${string}`, RequestSpec>;
 
 /** Every event channel, with its payload schema. */

@@ -17,6 +17,8 @@ export const errorCodes = [
   'wrong-model-family',
   'cancelled',
   'busy',
+  /** The host cannot do this (e.g. a native dialog in the browser): the renderer uses its own fallback. */
+  'unsupported',
   'internal',
 ] as const;
 

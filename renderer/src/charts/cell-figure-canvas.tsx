@@ -26,11 +26,14 @@ export interface CellFigureCanvasProps {
   describe: (focus: { panel: number; row?: number; col?: number }) => string;
   /** Enter, Space or a click on a cell or panel. */
   onActivate?: (focus: CellFocus) => void;
+  /** Drawn this many times larger, still sharp (large type for projectors). Default 1. */
+  zoom?: number;
 }
 
 /** The interactive canvas of a cell figure. */
 export function CellFigureCanvas(props: CellFigureCanvasProps) {
   const { frame, panels, showValues, focusMode, label, describe, onActivate } = props;
+  const zoom = props.zoom ?? 1;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const dpr = useDevicePixelRatio();
   const [focus, setFocus] = useState<CellFocus | null>(null);
@@ -41,8 +44,17 @@ export function CellFigureCanvas(props: CellFigureCanvasProps) {
     const canvas = canvasRef.current;
     if (!canvas) return;
     const outline = shown && (focusMode === 'cell' ? shown : { panel: shown.panel });
-    paintCellFigure(canvas, frame, panels, { dpr, showValues: Boolean(showValues), focus: outline });
-  }, [frame, panels, showValues, dpr, shown, focusMode]);
+    paintCellFigure(canvas, frame, panels, {
+      dpr: dpr * zoom,
+      showValues: Boolean(showValues),
+      focus: outline,
+    });
+    if (zoom !== 1) {
+      // The backing store has dpr × zoom pixels per figure unit; the page shows it zoom times larger.
+      canvas.style.width = `${frame.width * zoom}px`;
+      canvas.style.height = `${frame.height * zoom}px`;
+    }
+  }, [frame, panels, showValues, dpr, zoom, shown, focusMode]);
 
   const hitTest = (event: MouseEvent<HTMLCanvasElement>): CellFocus | null => {
     const box = event.currentTarget.getBoundingClientRect();

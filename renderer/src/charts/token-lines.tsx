@@ -16,6 +16,9 @@ export interface TokenLinesProps {
   layer: number;
   tokens: AxisTokens;
   options?: Omit<TokenLinesOptions, 'heads' | 'focusQuery'>;
+  /** The heads shown, when the caller keeps them (e.g. to export the same heads); else the view does. */
+  heads?: readonly number[];
+  onHeadsChange?: (heads: number[]) => void;
 }
 
 /** "“love” attends most to “i” (0.52, head 1)": the strongest line of the focused query. */
@@ -29,8 +32,12 @@ function strongest(layout: TokenLinesLayout, keys: readonly string[], query: str
 }
 
 /** The lines view with head filters. */
-export function TokenLines({ stack, layer, tokens, options }: TokenLinesProps) {
-  const [heads, setHeads] = useState<number[]>(() => Array.from({ length: stack.heads }, (_, h) => h));
+export function TokenLines(props: TokenLinesProps) {
+  const { stack, layer, tokens, options, heads: givenHeads, onHeadsChange } = props;
+  const [ownHeads, setOwnHeads] = useState<readonly number[]>(() =>
+    Array.from({ length: stack.heads }, (_, h) => h),
+  );
+  const heads = givenHeads ?? ownHeads;
   const [focusQuery, setFocusQuery] = useState<number | null>(null);
   const id = useId();
   const layout = useMemo(
@@ -44,10 +51,13 @@ export function TokenLines({ stack, layer, tokens, options }: TokenLinesProps) {
   );
   const axes = 'rows' in tokens ? tokens : { rows: tokens, cols: tokens };
   const colors = themeColors(layout.theme);
-  const toggle = (head: number) =>
-    setHeads((current) =>
-      current.includes(head) ? current.filter((h) => h !== head) : [...current, head].sort((a, b) => a - b),
-    );
+  const toggle = (head: number) => {
+    const next = heads.includes(head)
+      ? heads.filter((h) => h !== head)
+      : [...heads, head].sort((a, b) => a - b);
+    if (onHeadsChange) onHeadsChange(next);
+    else setOwnHeads(next);
+  };
   return (
     <figure className="chart">
       <fieldset className="chart-heads">
@@ -72,6 +82,17 @@ export function TokenLines({ stack, layer, tokens, options }: TokenLinesProps) {
         aria-label={options?.title ?? 'Attention lines'}
       >
         <rect width={layout.width} height={layout.height} fill={colors.background} />
+        {layout.title ? (
+          <text
+            x={layout.title.x}
+            y={layout.title.y}
+            fontSize={layout.title.fontSize}
+            fontWeight="bold"
+            fill={colors.text}
+          >
+            {layout.title.text}
+          </text>
+        ) : null}
         {layout.lines.map((line) => (
           <line
             key={`${line.head}-${line.query}-${line.key}`}

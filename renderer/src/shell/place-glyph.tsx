@@ -58,6 +58,15 @@ function Picture({ place }: { place: PlaceId }) {
           <Grid x={3} y={23} rows={3} columns={3} cell={6} />
         </>
       );
+    case 'compare':
+      return (
+        <>
+          {/* Three maps side by side: the full square, the cross rectangle, the causal triangle. */}
+          <Grid x={2} y={14} rows={3} columns={3} cell={4.6} />
+          <Grid x={16} y={14} rows={3} columns={3} cell={4.6} />
+          <Grid x={30} y={14} rows={3} columns={3} cell={4.6} isCausal />
+        </>
+      );
     case 'train':
       return (
         <>

@@ -1,0 +1,144 @@
+/**
+ * One attention view on screen: the cell views on an interactive canvas (exact weights read out on hover and
+ * keyboard focus, in the user's language), the lines view as SVG. The figure's geometry is published in a
+ * `data-geometry` attribute, so tests and tools can find each cell in a screenshot.
+ */
+import { useMemo, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CellFocus } from '../../../shared/charts/cell-focus';
+import { formatWeight } from '../../../shared/charts/cells';
+import type { ThemeName } from '../../../shared/charts/color';
+import type { GridColumn } from '../../../shared/charts/head-grid';
+import { isMaskedCell, weightAt } from '../../../shared/charts/matrix';
+import { CellFigureCanvas } from '../charts/cell-figure-canvas';
+import { TokenLines } from '../charts/token-lines';
+import type { CellFigure, ScreenOptions } from './screen-figure';
+import { screenFigure } from './screen-figure';
+import type { ViewData } from './view-data';
+import type { DisplayPrefs, ViewSettings } from './view-settings';
+import { largeTypeZoom } from './view-settings';
+import { useElementWidth } from './use-element-width';
+
+/** Props of {@link AttentionFigure}. */
+export interface AttentionFigureProps {
+  data: ViewData;
+  settings: ViewSettings;
+  prefs: DisplayPrefs;
+  theme: ThemeName;
+  /** The figure's title (translated). */
+  title: string;
+  /** The overview: a panel was chosen. */
+  onOpenHead?: (layer: number, column: GridColumn) => void;
+  /** The lines view: heads ticked or unticked. */
+  onHeadsChange?: (heads: number[]) => void;
+  /** Smaller cells and no legend (the Compare page). */
+  layout?: Pick<ScreenOptions, 'cellSize' | 'showLegend' | 'showTitle'>;
+}
+
+/** Where each panel is, for tests and tools (figure units = CSS pixels at zoom 1). */
+function geometry(figure: CellFigure, zoom: number): string {
+  const panels = figure.panels.map(({ x, y, width, height, gap, matrix }) => ({
+    x,
+    y,
+    width,
+    height,
+    gap,
+    rows: matrix.rows,
+    cols: matrix.cols,
+  }));
+  return JSON.stringify({ width: figure.frame.width, height: figure.frame.height, zoom, panels });
+}
+
+/** The view. */
+export function AttentionFigure(props: AttentionFigureProps) {
+  const { data, settings, prefs, theme, title, onOpenHead, onHeadsChange } = props;
+  const { t } = useTranslation();
+  const axisTitles = useMemo(() => ({ rows: t('views.axis.query'), cols: t('views.axis.key') }), [t]);
+  const figure = useMemo(
+    () =>
+      screenFigure(data, settings, {
+        colormap: prefs.colormap,
+        theme,
+        title,
+        axisTitles,
+        ...props.layout,
+      }),
+    [data, settings, prefs.colormap, theme, title, axisTitles, props.layout],
+  );
+  const frameRef = useRef<HTMLDivElement>(null);
+  const available = useElementWidth(frameRef);
+  // Large type zooms the figure as far as the page has room for (up to 1.5×), never below 1×.
+  const zoom =
+    prefs.isLargeType && figure.type === 'cells'
+      ? Math.max(1, Math.min(largeTypeZoom, available > 0 ? available / figure.frame.width : largeTypeZoom))
+      : 1;
+
+  if (figure.type === 'lines') {
+    const all = Array.from({ length: figure.stack.heads }, (_, h) => h);
+    return (
+      <div className="figure-frame lines-frame" data-testid="attention-figure" ref={frameRef}>
+        <TokenLines
+          stack={figure.stack}
+          layer={settings.layer}
+          tokens={{ rows: figure.rows, cols: figure.cols }}
+          options={{ mask: figure.mask, colormap: prefs.colormap, theme, title }}
+          heads={settings.heads ?? all}
+          {...(onHeadsChange ? { onHeadsChange } : {})}
+        />
+      </div>
+    );
+  }
+
+  const columnName = (column: GridColumn) =>
+    column.kind === 'head' ? t('views.headNumber', { head: column.head }) : t(`views.${column.kind}`);
+  const describe = (focus: { panel: number; row?: number; col?: number }) => {
+    const info = figure.info[focus.panel];
+    const panel = figure.panels[focus.panel];
+    if (!info || !panel) return '';
+    const where =
+      info.column !== undefined
+        ? `${t('views.layerNumber', { layer: info.layer })}, ${columnName(info.column)}`
+        : info.part
+          ? t(`views.kind.${info.part}`)
+          : '';
+    if (focus.row === undefined || focus.col === undefined) {
+      return onOpenHead ? `${where} — ${t('views.readout.pressEnter')}` : where;
+    }
+    const pair = { query: info.rows[focus.row] ?? '', key: info.cols[focus.col] ?? '' };
+    const isMasked = isMaskedCell(panel.mask, focus.row, focus.col);
+    const text = isMasked
+      ? t('views.readout.masked', pair)
+      : info.isMask
+        ? t('views.readout.allowed', pair)
+        : t('views.readout.weight', {
+            ...pair,
+            value: formatWeight(weightAt(panel.matrix, focus.row, focus.col)),
+          });
+    return where ? `${where}: ${text}` : text;
+  };
+  const activate = (focus: CellFocus) => {
+    const column = figure.info[focus.panel]?.column;
+    const layer = figure.info[focus.panel]?.layer;
+    if (onOpenHead && column && layer !== undefined) onOpenHead(layer, column);
+  };
+  return (
+    <div
+      className="figure-frame"
+      data-testid="attention-figure"
+      data-geometry={geometry(figure, zoom)}
+      ref={frameRef}
+    >
+      <CellFigureCanvas
+        key={settings.view}
+        frame={figure.frame}
+        panels={figure.panels}
+        showValues={figure.showValues}
+        focusMode={figure.focusMode}
+        label={title}
+        describe={describe}
+        zoom={zoom}
+        {...(onOpenHead && figure.focusMode === 'panel' ? { onActivate: activate } : {})}
+      />
+    </div>
+  );
+}
