@@ -17,6 +17,7 @@ import { headAverage, headMatrix } from './matrix';
 import type { CaptionInfo } from './svg';
 import { tokenLinesLayout, tokenLinesSvg } from './token-lines';
 import { triptychLayout, triptychSvg } from './triptych';
+import { displayToken } from '../text/vocabulary';
 
 /** The views a figure can show. */
 export const attentionViews = ['head', 'grid', 'lines', 'mask', 'triptych'] as const;
@@ -58,6 +59,15 @@ const kindTitles: Record<AttentionKind, string> = {
   decoder: 'Decoder self-attention (causal)',
   cross: 'Cross-attention',
 };
+
+/** `data` with its tokens as people read them: T5 sentinels by their chapter names (`<X>`, `<Y>`, …). */
+export function withDisplayTokens<T extends { tokens: { input: string[]; target?: string[] } }>(data: T): T {
+  const { input, target } = data.tokens;
+  return {
+    ...data,
+    tokens: { input: input.map(displayToken), ...(target ? { target: target.map(displayToken) } : {}) },
+  };
+}
 
 /** The kind a view shows when none is asked for: the family's own (T5: cross-attention). */
 export function defaultKind(family: AttentionData['family']): AttentionKind {

@@ -44,6 +44,12 @@ export function sentinelLabel(i: number): string {
   return `<${labelLetters[i % 3] ?? 'X'}${round === 0 ? '' : round}>`;
 }
 
+/** How a token is shown to people: sentinels by their chapter names (`<extra_id_1>` → `<Y>`), others as they are. */
+export function displayToken(token: string): string {
+  const match = sentinelPattern.exec(token);
+  return match ? sentinelLabel(Number(match[1])) : token;
+}
+
 /** Casts a plain number to a {@link TokenId} (for ids read back from tensors or JSON). */
 export function asTokenId(id: number): TokenId {
   return id as TokenId;

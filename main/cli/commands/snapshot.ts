@@ -6,7 +6,7 @@
  */
 import { basename, resolve } from 'node:path';
 import type { AttentionKind, AttentionView, ViewRequest } from '../../../shared/charts/attention-view';
-import { attentionKinds, attentionViews } from '../../../shared/charts/attention-view';
+import { attentionKinds, attentionViews, withDisplayTokens } from '../../../shared/charts/attention-view';
 import type { ColormapName, ThemeName } from '../../../shared/charts/color';
 import { colormapNames } from '../../../shared/charts/color';
 import { LabError } from '../../../shared/contract/errors';
@@ -118,7 +118,7 @@ export const snapshotCommand: Command = {
           date: today(),
         },
       };
-      const written = await writeSnapshot(result, request, out, scale);
+      const written = await writeSnapshot(withDisplayTokens(result), request, out, scale);
       if (flags['json']) output.out(JSON.stringify({ ...written, path: resolve(written.path), view, scale }));
       else
         output.out(

@@ -4,7 +4,7 @@
  * the view as JSON, and a file name.
  */
 import type { AttentionData, AttentionKind, ViewRequest } from '../../../shared/charts/attention-view';
-import { attentionOf } from '../../../shared/charts/attention-view';
+import { attentionOf, withDisplayTokens } from '../../../shared/charts/attention-view';
 import type { ThemeName } from '../../../shared/charts/color';
 import { maskPattern, triptychPattern } from '../../../shared/charts/mask-pattern';
 import type { AttentionMatrix, AttentionStackLike } from '../../../shared/charts/matrix';
@@ -35,7 +35,7 @@ export function viewDataOf(result: AttentionResult, text: string, target?: strin
   }
   return {
     family: result.family,
-    tokens: result.tokens,
+    tokens: withDisplayTokens(result).tokens,
     attention,
     // The engine reports one flag; the notice names the text (the target is cut only with it in practice).
     isTruncated: { input: result.truncated, target: false },
