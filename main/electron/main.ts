@@ -4,7 +4,21 @@
  * the contract's IPC and the menu.
  */
 import path from 'node:path';
-import { app, BrowserWindow, Menu, protocol, session, shell, utilityProcess } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  clipboard,
+  ClipboardItem,
+  dialog,
+  Menu,
+  nativeImage,
+  Notification,
+  protocol,
+  session,
+  shell,
+  utilityProcess,
+} from 'electron';
+import { writeFileAtomic } from '../engine/snapshot/write-file-atomic';
 import { appInfo } from '../host/app-info';
 import { createDispatcher } from '../host/dispatcher';
 import { createSupervisor } from '../host/supervisor';
@@ -17,6 +31,8 @@ import { menuTemplate } from './menu';
 import { guardNavigation, isSafeExternalUrl } from './navigation';
 import { denyAllPermissions } from './permissions';
 import { appSchemePrivileges, serveAppProtocol } from './protocol';
+import { createSnapshotHost } from './snapshot-host';
+import { createTaskbarProgress } from './taskbar-progress';
 import { windowOptions } from './window-options';
 
 // The bundle lives in dist/main, next to the preload and the engine; the renderer is in dist/renderer.
@@ -44,11 +60,21 @@ function run(): void {
   };
   let window: BrowserWindow | null = null;
   let forwardEvent: (channel: unknown, payload: unknown) => void = () => {};
+  const showTrainingInTaskbar = createTaskbarProgress({
+    getWindow: () => window,
+    notify: (title, body) => {
+      if (Notification.isSupported()) new Notification({ title, body }).show();
+    },
+    getLocale: () => app.getLocale(),
+  });
 
   const supervisor = createSupervisor({
     spawn: () => forkEngineProcess({ fork: utilityProcess.fork, modulePath: files.engine, log }),
     onStatus: (status) => forwardEvent('engine:onStatus', status),
-    onEvent: (channel, payload) => forwardEvent(channel, payload),
+    onEvent: (channel, payload) => {
+      forwardEvent(channel, payload);
+      showTrainingInTaskbar(channel, payload);
+    },
     log,
   });
   const dispatch = createDispatcher({
@@ -60,6 +86,21 @@ function run(): void {
           chrome: process.versions.chrome,
         }),
       'engine:status': async () => supervisor.status(),
+      ...createSnapshotHost({
+        // Modal to the window when there is one.
+        showSaveDialog: (options) =>
+          window ? dialog.showSaveDialog(window, options) : dialog.showSaveDialog(options),
+        showOpenDialog: (options) =>
+          window ? dialog.showOpenDialog(window, options) : dialog.showOpenDialog(options),
+        imageSize: (png) => {
+          const image = nativeImage.createFromBuffer(png);
+          return image.isEmpty() ? null : image.getSize();
+        },
+        writeClipboardPng: (png) =>
+          clipboard.write([new ClipboardItem({ 'image/png': new Blob([png], { type: 'image/png' }) })]),
+        writeFileAtomic,
+        defaultDir: () => app.getPath('pictures'),
+      }),
     },
     engine: supervisor,
   });

@@ -7,9 +7,13 @@ import { useEngineStatus } from './engine/use-engine-status';
 import { ErrorBoundary } from './errors/error-boundary';
 import { useReportError } from './errors/error-presenter';
 import { Overview } from './shell/overview';
+import { ComparePage } from './places/compare-page';
+import { FamilyPage } from './places/family-page';
+import { isFamilyPlace } from './places/families';
 import { PlaceView } from './shell/place-view';
 import type { PlaceId } from './shell/places';
 import { Sidebar } from './shell/sidebar';
+import { TrainPage } from './train/train-page';
 
 /** The whole window. */
 export function App({ api }: { api: LabApi }) {
@@ -50,6 +54,12 @@ export function App({ api }: { api: LabApi }) {
               onNavigate={navigate}
               engine={<EngineStatusCard api={api} status={status} connection={connection} />}
             />
+          ) : isFamilyPlace(place) ? (
+            <FamilyPage api={api} place={place} />
+          ) : place === 'compare' ? (
+            <ComparePage api={api} />
+          ) : place === 'train' ? (
+            <TrainPage api={api} status={status} />
           ) : (
             <PlaceView place={place} />
           )}

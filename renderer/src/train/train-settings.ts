@@ -1,0 +1,122 @@
+/**
+ * The Train form's values as the user types them (strings, so a half-typed number stays on screen), their
+ * defaults, and the one conversion to a `train:start` request that names every field it cannot accept.
+ */
+import type { TrainStartInput } from '../../../shared/contract/train';
+
+/** A model family the lab trains. */
+export type TrainFamily = TrainStartInput['family'];
+
+/** How the model's size is chosen: a preset, or every size by hand. */
+export type SizeMode = 'tiny' | 'small' | 'custom';
+
+/** The custom size fields, in the form's order. */
+export const sizeFields = ['layers', 'dModel', 'heads', 'dFf', 'maxLength'] as const;
+export type SizeField = (typeof sizeFields)[number];
+
+/** The numeric run fields, in the form's order. */
+export const runFields = ['steps', 'learningRate', 'batchSize', 'seed'] as const;
+export type RunField = (typeof runFields)[number];
+
+/** Everything the form holds. */
+export interface TrainSettings {
+  family: TrainFamily;
+  sizeMode: SizeMode;
+  sizes: Record<SizeField, string>;
+  corpus: 'brown' | 'file';
+  corpusPath: string;
+  run: Record<RunField, string>;
+  outDir: string;
+}
+
+/** A field the request cannot accept, by its name in the form. */
+export type SettingsField = SizeField | RunField | 'corpusPath' | 'outDir';
+
+/** The sizes of the engine's `tiny` preset: where a custom size starts. */
+const tinySizes: Record<SizeField, string> = {
+  layers: '2',
+  dModel: '128',
+  heads: '4',
+  dFf: '512',
+  maxLength: '64',
+};
+
+/** "gpt-2026-11-26-1412": a fresh folder name per family and minute. */
+export function defaultOutDir(family: TrainFamily, now: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
+  // Relative to the engine's working folder (the contract has no data folder to put it under).
+  return `checkpoints/${family}-${stamp}`;
+}
+
+/** The form's first values. */
+export function defaultSettings(now: Date): TrainSettings {
+  return {
+    family: 'gpt',
+    sizeMode: 'tiny',
+    sizes: { ...tinySizes },
+    corpus: 'brown',
+    corpusPath: '',
+    run: { steps: '300', learningRate: '0.001', batchSize: '16', seed: '0' },
+    outDir: defaultOutDir('gpt', now),
+  };
+}
+
+/** A whole number or a decimal (plain or with an exponent), nothing else. */
+const numberPattern = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+
+function parseNumber(text: string, isInteger: boolean): number | null {
+  const trimmed = text.trim();
+  if (!numberPattern.test(trimmed)) return null;
+  const value = Number(trimmed);
+  if (!Number.isFinite(value) || (isInteger && !Number.isInteger(value))) return null;
+  return value;
+}
+
+/** The request, or the fields to fix (the engine still checks the bounds and says why). */
+export function toStartInput(
+  settings: TrainSettings,
+): { input: TrainStartInput; invalid: [] } | { input: null; invalid: SettingsField[] } {
+  const invalid: SettingsField[] = [];
+  const read = (field: SizeField | RunField, text: string, isInteger = true): number => {
+    const value = parseNumber(text, isInteger);
+    if (value === null || value < 0) invalid.push(field);
+    return value ?? 0;
+  };
+  const sizes: NonNullable<TrainStartInput['sizes']> = {};
+  if (settings.sizeMode === 'custom') {
+    for (const field of sizeFields) sizes[field] = read(field, settings.sizes[field]);
+  }
+  const steps = read('steps', settings.run.steps);
+  const learningRate = read('learningRate', settings.run.learningRate, false);
+  const batchSize = read('batchSize', settings.run.batchSize);
+  const seed = read('seed', settings.run.seed);
+  const corpusPath = settings.corpusPath.trim();
+  if (settings.corpus === 'file' && corpusPath === '') invalid.push('corpusPath');
+  const outDir = settings.outDir.trim();
+  if (outDir === '') invalid.push('outDir');
+  if (invalid.length > 0) return { input: null, invalid };
+  return {
+    input: {
+      family: settings.family,
+      preset: settings.sizeMode === 'small' ? 'small' : 'tiny',
+      sizes,
+      corpus: settings.corpus === 'file' ? { kind: 'file', path: corpusPath } : { kind: 'brown' },
+      steps,
+      learningRate,
+      batchSize,
+      seed,
+      // A few validation points on any run length, so the validation curve has a shape.
+      evalEvery: Math.max(1, Math.round(steps / 10)),
+      outDir,
+    },
+    invalid: [],
+  };
+}
+
+/** The i18n key of a field's label. */
+export function fieldLabelKey(field: SettingsField): string {
+  if ((sizeFields as readonly string[]).includes(field)) return `train.form.sizes.${field}`;
+  if ((runFields as readonly string[]).includes(field)) return `train.form.run.${field}`;
+  return `train.form.${field}`;
+}

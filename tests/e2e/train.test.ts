@@ -1,0 +1,151 @@
+/**
+ * The Train screen end to end in Chromium through the built web host and the real engine: a refused request
+ * reaches the error presenter, a tiny GPT run draws its loss curve and advances its progress bar, stops, and
+ * its checkpoint opens. Saves docs/images/train.png mid-run. Run after `npm run build`.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebHost } from '../../main/web/host';
+import type { WebHost } from '../../main/web/host';
+
+const rendererDir = resolve('dist/renderer');
+const engineEntry = resolve('dist/main/engine.mjs');
+const screenshotPath = resolve('docs/images/train.png');
+const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
+
+/** Fills the tiny custom GPT of this test. */
+async function fillTinyGpt(page: Page, outDir: string, heads: string): Promise<void> {
+  await page.getByTestId('train-family-gpt').click();
+  await page.getByTestId('train-size-custom').click();
+  const values: Record<string, string> = {
+    'train-layers': '2',
+    'train-dModel': '32',
+    'train-heads': heads,
+    'train-dFf': '64',
+    'train-maxLength': '16',
+    'train-steps': '400',
+    'train-batchSize': '8',
+    'train-out-dir': outDir,
+  };
+  for (const [testId, value] of Object.entries(values)) await page.getByTestId(testId).fill(value);
+}
+
+/** The number of points in the training-loss path ("M…L…L…": one command per point). */
+async function pathPoints(page: Page): Promise<number> {
+  const d = await page.getByTestId('loss-path').getAttribute('d');
+  return (d?.match(/[ML]/g) ?? []).length;
+}
+
+async function progressValue(page: Page): Promise<number> {
+  return Number(await page.getByTestId('train-progress').getAttribute('value'));
+}
+
+describe('Train screen in Chromium', () => {
+  let host: WebHost;
+  let browser: Browser;
+  let page: Page;
+  let tempDir: string;
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    if (!existsSync(resolve(rendererDir, 'index.html')) || !existsSync(engineEntry)) {
+      throw new Error('Build first: `npm run build` (or run `npm run test:e2e`, which builds).');
+    }
+    tempDir = await mkdtemp(join(tmpdir(), 'train-e2e-'));
+    host = await startWebHost({ rendererDir, engineEntry, log: () => {} });
+    browser = await chromium.launch({
+      executablePath: '/usr/bin/chromium',
+      headless: true,
+      args: chromiumArgs,
+    });
+    const context = await browser.newContext({
+      viewport: { width: 1360, height: 900 },
+      locale: 'en-US',
+      colorScheme: 'light',
+    });
+    page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(host.url);
+    await page
+      .getByRole('navigation', { name: 'Views' })
+      .getByRole('button', { name: 'Train', exact: true })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Train' }).waitFor();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await host?.close();
+    if (tempDir) await rm(tempDir, { recursive: true, force: true });
+  });
+
+  it('shows the backend the engine chose', async () => {
+    await page.getByTestId('engine-state').first().filter({ hasText: 'Ready' }).waitFor();
+    const backend = host.status().backend;
+    expect(backend).not.toBeNull();
+    expect(await page.getByTestId('train-backend').textContent()).toContain(backend);
+  });
+
+  it('refuses an empty corpus path and sizes the engine rejects, with the reason', async () => {
+    await page.getByTestId('train-corpus-file').click();
+    await page.getByTestId('train-start').click();
+    const pathNotice = page.getByRole('alert').filter({ hasText: 'Path of the text file' });
+    await pathNotice.waitFor();
+    expect(await page.getByTestId('train-corpus-path').getAttribute('aria-invalid')).toBe('true');
+    await pathNotice.getByRole('button', { name: 'Dismiss' }).click();
+    await page.getByTestId('train-corpus-brown').click();
+
+    // 32 is not a multiple of 3 heads: the engine refuses, and its message reaches the presenter.
+    await fillTinyGpt(page, join(tempDir, 'refused'), '3');
+    await page.getByTestId('train-start').click();
+    const notice = page.getByRole('alert').filter({ hasText: 'head' });
+    await notice.waitFor();
+    await notice.getByRole('button', { name: 'Dismiss' }).click();
+    expect(await page.getByTestId('train-start').isEnabled()).toBe(true);
+  });
+
+  it('trains a tiny GPT live: the curve grows and the progress bar advances; stopping leaves a checkpoint that opens', async () => {
+    const outDir = join(tempDir, 'gpt-run');
+    await fillTinyGpt(page, outDir, '2');
+    await page.getByTestId('train-start').click();
+    await page.getByTestId('train-state').filter({ hasText: 'Running' }).waitFor();
+
+    await page.getByTestId('loss-path').waitFor();
+    const firstPoints = await pathPoints(page);
+    const firstProgress = await progressValue(page);
+    // Wait for the curve to grow well past its first points, with a validation point drawn.
+    await expect
+      .poll(() => pathPoints(page), { timeout: 60_000, interval: 250 })
+      .toBeGreaterThanOrEqual(firstPoints + 40);
+    await page.getByTestId('val-loss-path').waitFor();
+    expect(await pathPoints(page)).toBeGreaterThan(firstPoints);
+    expect(await progressValue(page)).toBeGreaterThan(firstProgress);
+    expect(await page.getByTestId('train-stat-tokens').textContent()).toMatch(/\d/);
+    await page.screenshot({ path: screenshotPath });
+
+    await page.getByTestId('train-pause').click();
+    await page.getByTestId('train-state').filter({ hasText: 'Paused' }).waitFor();
+    const pausedAt = await progressValue(page);
+    await page.getByTestId('train-resume').click();
+    await page.getByTestId('train-state').filter({ hasText: 'Running' }).waitFor();
+    await expect.poll(() => progressValue(page), { timeout: 30_000 }).toBeGreaterThan(pausedAt);
+
+    await page.getByTestId('train-stop').click();
+    await page.getByTestId('train-state').filter({ hasText: 'Stopped' }).waitFor();
+    expect(await page.getByTestId('train-checkpoint-path').textContent()).toBe(outDir);
+    expect(existsSync(outDir)).toBe(true);
+
+    await page.getByTestId('train-open-checkpoint').click();
+    const opened = page.getByTestId('train-opened');
+    await opened.waitFor();
+    expect(await opened.textContent()).toContain('GPT');
+    expect(await opened.textContent()).toContain('2 layers × 2 heads · d 32');
+    expect(await page.getByTestId('train-start').isEnabled()).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+});
