@@ -1,7 +1,7 @@
 /**
  * The Train screen end to end in Chromium through the built web host and the real engine: a refused request
  * reaches the error presenter, a tiny GPT run draws its loss curve and advances its progress bar, stops, and
- * its checkpoint opens. Saves docs/images/train.png mid-run. Run after `npm run build`.
+ * its checkpoint opens. Saves train.png mid-run (see screenshots.ts). Run after `npm run build`.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -11,11 +11,12 @@ import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost } from '../../main/web/host';
+import { screenshotPath } from './screenshots';
 import type { WebHost } from '../../main/web/host';
 
 const rendererDir = resolve('dist/renderer');
 const engineEntry = resolve('dist/main/engine.mjs');
-const screenshotPath = resolve('docs/images/train.png');
+const trainScreenPath = screenshotPath('train.png');
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
 
 /** Fills the tiny custom GPT of this test. */
@@ -126,7 +127,7 @@ describe('Train screen in Chromium', () => {
     expect(await pathPoints(page)).toBeGreaterThan(firstPoints);
     expect(await progressValue(page)).toBeGreaterThan(firstProgress);
     expect(await page.getByTestId('train-stat-tokens').textContent()).toMatch(/\d/);
-    await page.screenshot({ path: screenshotPath });
+    await page.screenshot({ path: trainScreenPath });
 
     await page.getByTestId('train-pause').click();
     await page.getByTestId('train-state').filter({ hasText: 'Paused' }).waitFor();

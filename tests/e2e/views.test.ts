@@ -2,16 +2,17 @@
  * The attention views end to end: Debian's Chromium against the built web host, the real engine and the
  * shipped checkpoints (assets/checkpoints). Figures are checked by the pixels of real screenshots against the
  * engine's own numbers; exports are downloaded and decoded; the headless `attention-lab snapshot` must give
- * the same pixel size as the app. Saves the README's screenshots to docs/images/views-*.png.
+ * the same pixel size as the app. Saves screenshots as views-*.png (see screenshots.ts).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebHost } from '../../main/web/host';
 import { colormapLut, lutIndex, maskAllowedLevel } from '../../shared/charts/color';
 import { colourCount, decodePng, pixelAt } from './png-decode';
+import { screenshotDir } from './screenshots';
 import type { FigureGeometry, PanelGeometry } from './views-page';
 import { cancelTraining, cliSnapshot, launchViews, startTraining, trainedSteps } from './views-setup';
 import {
@@ -30,7 +31,7 @@ import {
 
 const sentence = 'I love this red car';
 const target = '<X> love <Y> red car <Z>';
-const images = resolve('docs/images');
+const images = screenshotDir();
 const masked = new Set(['212,212,212', '176,176,176']); // the light theme's masked fill and hatch
 const lut = colormapLut('viridis');
 const lutRgb = (index: number) => `${lut[index * 3]},${lut[index * 3 + 1]},${lut[index * 3 + 2]}`;

@@ -1,20 +1,20 @@
 /**
  * End to end in a real browser: the built web host and engine, Debian's Chromium through playwright-core. Run
  * after `npm run build` (`npm run test:e2e` builds first). Saves the README's screenshot to
- * docs/images/first-screen.png.
+ * test-results/screens/first-screen.png (docs/images/ with UPDATE_DOC_IMAGES=1).
  */
 import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost } from '../../main/web/host';
+import { screenshotPath } from './screenshots';
 import type { WebHost } from '../../main/web/host';
 
 const rendererDir = resolve('dist/renderer');
 const engineEntry = resolve('dist/main/engine.mjs');
-const screenshotPath = resolve('docs/images/first-screen.png');
+const firstScreenPath = screenshotPath('first-screen.png');
 
 /** The flags that keep headless Chromium quiet and offline in CI containers. */
 const chromiumArgs = [
@@ -107,12 +107,12 @@ describe('web host in Chromium', () => {
   });
 
   it('saves the first screen at 1280×800 for the README', async () => {
-    await mkdir(resolve('docs/images'), { recursive: true });
     await page.evaluate(() =>
       (globalThis as unknown as PageGlobals).document.fonts.ready.then(() => undefined),
     );
-    await page.screenshot({ path: screenshotPath });
-    expect(existsSync(screenshotPath)).toBe(true);
+    const png = await page.screenshot({ path: firstScreenPath });
+    // A PNG's IHDR holds its size: the README's picture is exactly 1280×800.
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1280, 800]);
   });
 
   it('opens a place with its description from the chapter', async () => {
