@@ -5,13 +5,23 @@ import type { Command, Output } from './command';
 import { animateCommand } from './commands/animate';
 import { attendCommand } from './commands/attend';
 import { corruptCommand } from './commands/corrupt';
+import { finetuneCommand } from './commands/finetune';
 import { generateCommand } from './commands/generate';
 import { infoCommand } from './commands/info';
 import { snapshotCommand } from './commands/snapshot';
 import { trainCommand } from './commands/train';
 
 /** Every command, in the order help lists them. */
-export const commands: readonly Command[] = [infoCommand, trainCommand, corruptCommand, attendCommand, generateCommand, snapshotCommand, animateCommand];
+export const commands: readonly Command[] = [
+  infoCommand,
+  trainCommand,
+  corruptCommand,
+  attendCommand,
+  generateCommand,
+  snapshotCommand,
+  animateCommand,
+  finetuneCommand,
+];
 
 function help(): string {
   const lines = ['Usage: attention-lab <command> [options]', '', 'Commands:'];

@@ -35,8 +35,22 @@ interface BertBlock {
 
 const initStd = 0.02;
 
+/** A BERT that also exposes its final hidden states (for fine-tuning heads on [CLS] or on every token). */
+export interface BertModel extends TransformerModel {
+  /** The last encoder layer's output [batchSize, length, dModel]; position 0 is [CLS] (call inside `tf.tidy`). */
+  hiddenStates(input: BertInput): tf.Tensor3D;
+}
+
+/** `model` as a {@link BertModel}; throws `wrong-model-family` for a GPT or T5. */
+export function asBertModel(model: TransformerModel): BertModel {
+  if (model.config.family !== 'bert' || !('hiddenStates' in model)) {
+    throw new LabError('wrong-model-family', 'This needs a BERT (encoder-only) checkpoint.');
+  }
+  return model as BertModel;
+}
+
 /** Builds a BERT with seeded N(0, 0.02²) weights (as in the original). */
-export function createBert(config: ModelConfig, seed: number): TransformerModel {
+export function createBert(config: ModelConfig, seed: number): BertModel {
   const { vocabSize, dModel, heads, layers, maxLength } = config;
   const builder = new WeightBuilder(seed);
   const tokenTable = builder.normal<tf.Rank.R2>('embedding.token', [vocabSize, dModel], initStd);
@@ -174,6 +188,10 @@ export function createBert(config: ModelConfig, seed: number): TransformerModel 
         attention: { encoder: attention },
         ...(nextSentence ? { nextSentenceLogits: nextSentence } : {}),
       };
+    },
+    hiddenStates(input: BertInput): tf.Tensor3D {
+      const { batchSize, length } = input;
+      return tf.reshape(run(input).hidden, [batchSize, length, dModel]) as tf.Tensor3D;
     },
     dispose: () => disposeWeights(builder.weights),
   };

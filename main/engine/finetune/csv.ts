@@ -1,0 +1,123 @@
+/**
+ * A user's `text,label` CSV (RFC 4180: fields separated by commas, a field in double quotes may hold commas,
+ * line breaks and doubled quotes `""`). An optional first row `text,label` is a header and skipped. Blank rows
+ * (nothing at all on the line) are skipped. Every other problem is an `invalid-corpus` error naming the line
+ * a student can open the file at: bytes that are not UTF-8, a row without exactly two columns, an empty text
+ * or label, an unclosed quote, and a file with fewer than two different labels.
+ */
+import { LabError } from '../../../shared/contract/errors';
+
+/** One labelled row and the line it starts on (1-based). */
+export interface LabeledRow {
+  text: string;
+  label: string;
+  line: number;
+}
+
+const fail = (line: number, why: string): never => {
+  throw new LabError('invalid-corpus', `CSV line ${line}: ${why}`);
+};
+
+/** Decodes UTF-8 strictly; throws naming the first line with bytes that are not UTF-8. */
+export function decodeUtf8Lines(bytes: Uint8Array): string {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    return decoder.decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    // A multi-byte UTF-8 sequence never contains the newline byte, so each line can be checked alone.
+    let start = 0;
+    for (let line = 1; start <= bytes.length; line++) {
+      let end = bytes.indexOf(0x0a, start);
+      if (end < 0) end = bytes.length;
+      try {
+        decoder.decode(bytes.subarray(start, end));
+      } catch {
+        fail(line, 'the file is not UTF-8 text here (save it as UTF-8 and try again).');
+      }
+      start = end + 1;
+    }
+    return fail(1, 'the file is not UTF-8 text.');
+  }
+}
+
+/** Splits CSV text into records of fields, each with the line it starts on. */
+export function parseCsvRecords(text: string): { fields: string[]; line: number; isBlank: boolean }[] {
+  const records: { fields: string[]; line: number; isBlank: boolean }[] = [];
+  let fields: string[] = [];
+  let field = '';
+  let line = 1;
+  let recordLine = 1;
+  let isQuoted = false;
+  let quoteLine = 1;
+  let hasContent = false; // anything (even an empty quoted field) on this record
+  const endRecord = (): void => {
+    fields.push(field);
+    records.push({ fields, line: recordLine, isBlank: !hasContent && fields.length === 1 && field === '' });
+    fields = [];
+    field = '';
+    hasContent = false;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (isQuoted) {
+      if (char === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i++;
+        } else isQuoted = false;
+      } else {
+        if (char === '\n') line++;
+        field += char;
+      }
+      continue;
+    }
+    if (char === '"') {
+      if (field !== '')
+        fail(line, 'a double quote inside an unquoted field (put the whole field in quotes).');
+      isQuoted = true;
+      quoteLine = line;
+      hasContent = true;
+    } else if (char === ',') {
+      fields.push(field);
+      field = '';
+      hasContent = true;
+    } else if (char === '\n' || char === '\r') {
+      if (char === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+      line++;
+      recordLine = line;
+    } else {
+      field += char;
+      hasContent = true;
+    }
+  }
+  if (isQuoted) fail(quoteLine, 'a quoted field is never closed (a double quote is missing).');
+  if (hasContent || field !== '') endRecord();
+  return records;
+}
+
+/** The labelled rows of a `text,label` CSV file's bytes. */
+export function parseLabeledCsv(bytes: Uint8Array): LabeledRow[] {
+  const records = parseCsvRecords(decodeUtf8Lines(bytes));
+  const rows: LabeledRow[] = [];
+  records.forEach((record, index) => {
+    if (record.isBlank) return;
+    const [text = '', label = '', ...rest] = record.fields.map((field) => field.trim());
+    const isHeader = index === 0 && text.toLowerCase() === 'text' && label.toLowerCase() === 'label';
+    if (isHeader && rest.length === 0) return;
+    if (record.fields.length !== 2) {
+      fail(record.line, `expected 2 columns (text,label) but found ${record.fields.length}.`);
+    }
+    if (text === '') fail(record.line, 'the text is empty.');
+    if (label === '') fail(record.line, 'the label is empty.');
+    rows.push({ text, label, line: record.line });
+  });
+  const labels = new Set(rows.map((row) => row.label));
+  if (labels.size < 2) {
+    throw new LabError(
+      'invalid-corpus',
+      `The CSV needs at least two different labels to learn from; it has ${labels.size === 0 ? 'no rows' : `only "${[...labels][0] ?? ''}"`}.`,
+    );
+  }
+  return rows;
+}

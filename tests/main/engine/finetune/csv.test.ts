@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { LabError } from '../../../../shared/contract/errors';
+import { parseLabeledCsv } from '../../../../main/engine/finetune/csv';
+
+const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** The error message parsing `input` throws (fails the test when it parses). */
+function errorOf(input: Uint8Array | string): string {
+  try {
+    parseLabeledCsv(typeof input === 'string' ? bytes(input) : input);
+  } catch (error) {
+    expect(error).toBeInstanceOf(LabError);
+    expect((error as LabError).code).toBe('invalid-corpus');
+    return (error as LabError).message;
+  }
+  throw new Error('expected the CSV to be refused');
+}
+
+describe('finetune/csv', () => {
+  it('reads quoted fields with commas, doubled quotes and line breaks, skipping the header and blank rows', () => {
+    const text =
+      'text,label\r\n"a fine, sunny day",good\r\n\r\n"she said ""no""\nand left",bad\nplain words , good \n';
+    expect(parseLabeledCsv(bytes(text))).toEqual([
+      { text: 'a fine, sunny day', label: 'good', line: 2 },
+      { text: 'she said "no"\nand left', label: 'bad', line: 4 },
+      { text: 'plain words', label: 'good', line: 6 },
+    ]);
+  });
+
+  it('reads a file without a header row', () => {
+    expect(parseLabeledCsv(bytes('up,a\ndown,b')).map((row) => row.label)).toEqual(['a', 'b']);
+  });
+
+  it('names the line of a row with a missing column', () => {
+    expect(errorOf('text,label\nfine,good\nno label here\nbad,bad\n')).toMatch(
+      /^CSV line 3: expected 2 columns/,
+    );
+  });
+
+  it('names the line of a row with too many columns', () => {
+    expect(errorOf('fine,good\nx,y,z\n')).toMatch(/^CSV line 2: expected 2 columns .* found 3/);
+  });
+
+  it('names the line of an empty label', () => {
+    expect(errorOf('fine,good\n\n"two\nlines",\n')).toMatch(/^CSV line 3: the label is empty/);
+  });
+
+  it('names the line of an empty text', () => {
+    expect(errorOf('fine,good\n ,bad\n')).toMatch(/^CSV line 2: the text is empty/);
+  });
+
+  it('names the line with bytes that are not UTF-8', () => {
+    const latin1 = Uint8Array.from([...bytes('fine,good\nok,bad\ncaf'), 0xe9, ...bytes(',good\n')]);
+    expect(errorOf(latin1)).toMatch(/^CSV line 3: the file is not UTF-8/);
+  });
+
+  it('names the line where an unclosed quote starts', () => {
+    expect(errorOf('fine,good\n"never closed,bad\nmore,good\n')).toMatch(
+      /^CSV line 2: a quoted field is never closed/,
+    );
+  });
+
+  it('refuses a file with fewer than two labels', () => {
+    expect(errorOf('text,label\na,same\nb,same\n')).toMatch(/at least two different labels.*only "same"/);
+    expect(errorOf('text,label\n\n')).toMatch(/at least two different labels.*no rows/);
+  });
+});
