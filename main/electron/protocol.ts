@@ -8,6 +8,7 @@ import path from 'node:path';
 import type { CustomScheme } from 'electron';
 import { appScheme, isAppUrl, parseUrl } from './app-url';
 import { contentSecurityPolicy } from './csp';
+import { mimeTypeOf } from '../host/mime-types';
 
 /**
  * The scheme's privileges: a standard, secure origin (so `'self'`, relative URLs and `fetch` work). Vite's
@@ -20,30 +21,9 @@ export const appSchemePrivileges: CustomScheme = {
   privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true, codeCache: true },
 };
 
-const contentTypes: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.webp': 'image/webp',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-};
-
 /** The Content-Type for a file, by extension; unknown files are opaque bytes (never sniffed as HTML). */
 export function contentTypeFor(filePath: string): string {
-  return contentTypes[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+  return mimeTypeOf(path.extname(filePath));
 }
 
 /** Where a request leads: a file inside the root, or a refusal with its HTTP status. */

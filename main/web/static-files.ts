@@ -1,23 +1,7 @@
 /** Static files of the built renderer: one folder, nothing outside it, each with its correct MIME type. */
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { extname, resolve, sep } from 'node:path';
-
-/** MIME types of the files a Vite build produces. */
-export const mimeTypes: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-};
+import { mimeTypeOf } from '../host/mime-types';
 
 /**
  * Maps a URL path to a file inside `rootDir`, or `null` when it is malformed or would leave the folder
@@ -50,7 +34,7 @@ export async function readStaticFile(rootDir: string, pathname: string): Promise
   try {
     const [root, real] = await Promise.all([realpath(rootDir), realpath(file)]);
     if (!real.startsWith(root + sep) || !(await stat(real)).isFile()) return null;
-    const contentType = mimeTypes[extname(real).toLowerCase()] ?? 'application/octet-stream';
+    const contentType = mimeTypeOf(extname(real));
     return { body: await readFile(real), contentType };
   } catch {
     return null;
