@@ -2,8 +2,9 @@
  * Backend selection: tfjs-node-gpu → wasm → cpu, the first that loads wins, and every attempt is kept with the
  * reason it failed so the user always sees which backend runs and why the faster ones did not.
  */
-import type { BackendAttempt, BackendName } from '../../shared/contract/engine';
+import type { BackendAttempt, BackendName, EngineStatus } from '../../shared/contract/engine';
 import { backendNames } from '../../shared/contract/engine';
+import { LabError } from '../../shared/contract/errors';
 
 /** Loads one backend and makes it current; throws with a readable reason when it cannot. */
 export interface BackendLoader {
@@ -25,9 +26,33 @@ export interface BackendSelection {
 export function forcedBackend(value: string | undefined): BackendName | null {
   if (value === undefined || value === '' || value === 'auto') return null;
   const name = backendNames.find((b) => b === value);
-  if (!name)
-    throw new Error(`ATTENTION_LAB_BACKEND must be one of auto, ${backendNames.join(', ')}; got "${value}"`);
+  if (!name) {
+    const allowed = ['auto', ...backendNames].join(', ');
+    throw new LabError(
+      'invalid-argument',
+      `The setting ATTENTION_LAB_BACKEND="${value.slice(0, 40)}" is not a backend: use one of ${allowed}, ` +
+        'or unset it, then restart Attention Lab.',
+    );
+  }
   return name;
+}
+
+/**
+ * The status an engine reports when it cannot start (e.g. a bad `ATTENTION_LAB_BACKEND`): `stopped` with the
+ * reason, so the host shows it once instead of restarting an engine that would fail the same way every time.
+ */
+export function startFailureStatus(error: unknown): EngineStatus {
+  const reason =
+    error instanceof LabError ? error.message : `The engine could not start: ${describeFailure(error)}`;
+  return {
+    state: 'stopped',
+    backend: null,
+    device: null,
+    attempts: [],
+    tfjsVersion: null,
+    restarts: 0,
+    message: reason,
+  };
 }
 
 /** Why a loader failed, in one line a student can read. */

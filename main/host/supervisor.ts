@@ -1,14 +1,17 @@
 /**
  * Supervises the engine process, whatever starts it (Electron `utilityProcess`, Node `fork`): matches responses
- * to requests, checks a heartbeat, restarts after a crash up to a cap per time window, and reports its status.
+ * to requests, validates the engine's events, kills an engine that does not start in time or falls silent,
+ * restarts after a crash up to a cap per time window, and reports its status.
  */
 import type { EngineStatus } from '../../shared/contract/engine';
 import { engineStatusSchema } from '../../shared/contract/engine';
 import type { EventChannel } from '../../shared/contract/api';
 import { isEventChannel } from '../../shared/contract/api';
 import { LabError } from '../../shared/contract/errors';
+import { parseEvent } from '../../shared/contract/validate';
 import type { Message, Result } from '../../shared/contract/wire';
 import { messageSchema } from '../../shared/contract/wire';
+import { createRunTracker } from './run-tracker';
 
 /** A running engine process, as the supervisor needs it. */
 export interface EngineProcess {
@@ -30,9 +33,15 @@ export interface SupervisorOptions {
   /** Restarts allowed within `restartWindowMs` before the supervisor gives up. */
   maxRestarts?: number;
   restartWindowMs?: number;
-  /** How often the engine is pinged once ready, and how long it may take to answer. */
+  /** How often the engine is pinged once ready. */
   heartbeatIntervalMs?: number;
+  /**
+   * How long a ready engine may stay silent (no message of any kind: answer, ping reply, progress event) before
+   * it is killed. Generous because one training step blocks the engine's event loop for many seconds.
+   */
   heartbeatTimeoutMs?: number;
+  /** How long the engine may take to report its status after being spawned (loading a backend). */
+  startTimeoutMs?: number;
   clock?: Clock;
   onStatus?: (status: EngineStatus) => void;
   onEvent?: (channel: EventChannel, payload: unknown) => void;
@@ -50,7 +59,8 @@ export function createSupervisor(options: SupervisorOptions) {
   const maxRestarts = options.maxRestarts ?? 3;
   const restartWindowMs = options.restartWindowMs ?? 60_000;
   const heartbeatIntervalMs = options.heartbeatIntervalMs ?? 5_000;
-  const heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 30_000;
+  const heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 120_000;
+  const startTimeoutMs = options.startTimeoutMs ?? 60_000;
   const clock = options.clock ?? systemClock;
   const log = options.log ?? (() => {});
 
@@ -60,8 +70,13 @@ export function createSupervisor(options: SupervisorOptions) {
   let restarts = 0;
   let isStopping = false;
   let heartbeatTimer: unknown = null;
+  let watchdogTimer: unknown = null;
+  let startTimer: unknown = null;
   let restartTimer: unknown = null;
+  /** Why the supervisor killed the current engine, for the restart message. */
+  let killReason: string | null = null;
   const pending = new Map<number, (result: Result) => void>();
+  const runs = createRunTracker();
   let status: EngineStatus = {
     state: 'stopped',
     backend: null,
@@ -82,27 +97,74 @@ export function createSupervisor(options: SupervisorOptions) {
     pending.clear();
   }
 
+  function stopTimers(): void {
+    for (const timer of [heartbeatTimer, watchdogTimer, startTimer]) clock.clearTimeout(timer);
+    heartbeatTimer = watchdogTimer = startTimer = null;
+  }
+
+  function kill(target: EngineProcess, reason: string): void {
+    log(`[supervisor] ${reason}; killing it`);
+    killReason = reason;
+    target.kill();
+  }
+
   function scheduleHeartbeat(): void {
     clock.clearTimeout(heartbeatTimer);
     heartbeatTimer = clock.setTimeout(() => void beat(), heartbeatIntervalMs);
   }
 
+  /** One ping at a time; the watchdog, not the ping, decides when the engine is dead. */
   async function beat(): Promise<void> {
     const beating = child;
     if (!beating || status.state !== 'ready') return;
-    let isAnswered = false;
-    const watchdog = clock.setTimeout(() => {
-      if (isAnswered || child !== beating) return;
-      log(`[supervisor] engine missed its heartbeat for ${heartbeatTimeoutMs} ms; killing it`);
-      beating.kill();
-    }, heartbeatTimeoutMs);
     await request('engine:ping', { nonce: 'heartbeat' });
-    isAnswered = true;
-    clock.clearTimeout(watchdog);
-    if (child === beating) scheduleHeartbeat();
+    if (child === beating && status.state === 'ready') scheduleHeartbeat();
   }
 
-  function handleMessage(raw: unknown): void {
+  /** Restarts the silence countdown: any message proves the engine's event loop still turns. */
+  function armWatchdog(watched: EngineProcess): void {
+    clock.clearTimeout(watchdogTimer);
+    watchdogTimer = clock.setTimeout(() => {
+      if (child !== watched || status.state !== 'ready') return;
+      kill(
+        watched,
+        `The engine missed its heartbeat: it sent nothing for ${Math.round(heartbeatTimeoutMs / 1000)} s`,
+      );
+    }, heartbeatTimeoutMs);
+  }
+
+  function handleStatus(payload: unknown, from: EngineProcess): void {
+    const reported = engineStatusSchema.safeParse(payload);
+    if (!reported.success) {
+      log('[supervisor] dropped an invalid engine:onStatus event from the engine');
+      return;
+    }
+    clock.clearTimeout(startTimer);
+    startTimer = null;
+    // The engine's own message (e.g. why no backend loaded) wins; a ready engine keeps the restart note.
+    const message = reported.data.message ?? (status.state === 'restarting' ? status.message : null);
+    setStatus({ ...reported.data, message });
+    if (reported.data.state === 'ready') {
+      scheduleHeartbeat();
+      armWatchdog(from);
+    } else stopTimers();
+  }
+
+  function handleEvent(channel: EventChannel, payload: unknown): void {
+    try {
+      if (channel === 'train:onProgress') {
+        const progress = parseEvent(channel, payload);
+        runs.observe(progress);
+        options.onEvent?.(channel, progress);
+      } else options.onEvent?.(channel, parseEvent(channel, payload));
+    } catch (error) {
+      log(`[supervisor] dropped an invalid event: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  function handleMessage(from: EngineProcess, raw: unknown): void {
+    if (from !== child) return; // a killed engine's last words
+    if (status.state === 'ready') armWatchdog(from);
     const parsed = messageSchema.safeParse(raw);
     if (!parsed.success) {
       log('[supervisor] dropped a malformed message from the engine');
@@ -114,15 +176,8 @@ export function createSupervisor(options: SupervisorOptions) {
       pending.delete(message.id);
       resolve?.(message.result as Result);
     } else if (message.kind === 'event') {
-      if (message.channel === 'engine:onStatus') {
-        const reported = engineStatusSchema.safeParse(message.payload);
-        if (reported.success) {
-          setStatus({ ...reported.data, message: status.state === 'restarting' ? status.message : null });
-          if (reported.data.state === 'ready') scheduleHeartbeat();
-        }
-      } else if (isEventChannel(message.channel)) {
-        options.onEvent?.(message.channel, message.payload);
-      }
+      if (message.channel === 'engine:onStatus') handleStatus(message.payload, from);
+      else if (isEventChannel(message.channel)) handleEvent(message.channel, message.payload);
     }
   }
 
@@ -130,13 +185,19 @@ export function createSupervisor(options: SupervisorOptions) {
     if (child !== exited) return;
     child = null;
     const exit = `exit code ${code ?? 'none'}`;
-    handleGone(`The engine stopped (${exit}).`, `The engine stopped unexpectedly (${exit})`);
+    const what = killReason ?? `The engine stopped unexpectedly (${exit})`;
+    killReason = null;
+    handleGone(`The engine stopped (${exit}).`, what);
   }
 
   /** The engine is gone (exited, or could not be spawned): fail what waits on it, then restart or give up. */
   function handleGone(crashMessage: string, what: string): void {
-    clock.clearTimeout(heartbeatTimer);
+    stopTimers();
     failPending(new LabError('engine-crashed', crashMessage));
+    const lost = `${crashMessage} The training run was lost; a checkpoint it already wrote is kept.`;
+    for (const progress of runs.failAll({ code: 'engine-crashed', message: lost })) {
+      options.onEvent?.('train:onProgress', progress);
+    }
     if (isStopping) {
       setStatus({ state: 'stopped', message: null });
       return;
@@ -174,8 +235,14 @@ export function createSupervisor(options: SupervisorOptions) {
       return;
     }
     child = spawned;
-    spawned.onMessage(handleMessage);
+    killReason = null;
+    spawned.onMessage((raw) => handleMessage(spawned, raw));
     spawned.onExit((code) => handleExit(spawned, code));
+    clock.clearTimeout(startTimer);
+    startTimer = clock.setTimeout(() => {
+      if (child !== spawned) return;
+      kill(spawned, `The engine did not start within ${Math.round(startTimeoutMs / 1000)} s`);
+    }, startTimeoutMs);
   }
 
   /** Sends a request to the engine; resolves with its result, or a typed error when it is not running. */
@@ -212,7 +279,7 @@ export function createSupervisor(options: SupervisorOptions) {
     /** Stops the engine for good (app quit). */
     stop(): void {
       isStopping = true;
-      clock.clearTimeout(heartbeatTimer);
+      stopTimers();
       clock.clearTimeout(restartTimer);
       restartTimer = null;
       if (child) child.kill();

@@ -5,10 +5,24 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startWebHost } from './host';
+import type { WebHost } from './host';
 
 const usage = 'Usage: node dist/main/web-host.mjs [--port N] [--host 127.0.0.1] [--no-open]';
 
 async function main(): Promise<void> {
+  // Ctrl+C also reaches the engine child: mark the host as stopping first, so nothing reads its exit as a crash.
+  let host: WebHost | null = null;
+  let isStopping = false;
+  const stop = (signal: string) => {
+    if (isStopping) return;
+    isStopping = true;
+    const closing = host ? host.close() : Promise.resolve(); // no host yet: no engine to stop either
+    console.log(`\n${signal}: stopping the web host…`);
+    void closing.then(() => process.exit(0));
+  };
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '0' },
@@ -25,15 +39,16 @@ async function main(): Promise<void> {
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new Error(`--port must be 0–65535. ${usage}`);
 
-  const host = await startWebHost({
+  const started = await startWebHost({
     port,
     host: values.host,
     rendererDir: fileURLToPath(new URL('../renderer', import.meta.url)),
     engineEntry: fileURLToPath(new URL('./engine.mjs', import.meta.url)),
   });
-  console.log(`Attention Lab web host: ${host.url}`);
+  host = started;
+  console.log(`Attention Lab web host: ${started.url}`);
   let lastReported = '';
-  host.onStatus((status) => {
+  started.onStatus((status) => {
     const line =
       status.state === 'ready'
         ? `Engine ready: backend ${status.backend ?? 'none'} (${status.device ?? 'unknown device'})`
@@ -42,13 +57,6 @@ async function main(): Promise<void> {
           : '';
     if (line && line !== lastReported) console.log((lastReported = line));
   });
-
-  const stop = (signal: string) => {
-    console.log(`\n${signal}: stopping the web host…`);
-    void host.close().then(() => process.exit(0));
-  };
-  process.once('SIGINT', () => stop('SIGINT'));
-  process.once('SIGTERM', () => stop('SIGTERM'));
 }
 
 main().catch((error: unknown) => {

@@ -19,7 +19,7 @@ import { createAccessGuard, createToken, hostWithPort } from './access';
 import { cspDirectives, serializeCsp } from '../host/csp';
 import type { ForkedEngine } from './engine-process';
 import { forkEngine } from './engine-process';
-import { createRequestHandler } from './http-handler';
+import { createRequestHandler, parseRequestUrl } from './http-handler';
 import { assertLoopback } from './loopback';
 import { handleFrame } from './ws-messages';
 
@@ -40,7 +40,10 @@ export interface WebHostOptions {
   /** A fixed token (tests); a random one otherwise. */
   token?: string;
   /** Restart cap and heartbeat timing, passed to the supervisor. */
-  supervisor?: Pick<SupervisorOptions, 'maxRestarts' | 'restartWindowMs' | 'heartbeatIntervalMs'>;
+  supervisor?: Pick<
+    SupervisorOptions,
+    'maxRestarts' | 'restartWindowMs' | 'heartbeatIntervalMs' | 'heartbeatTimeoutMs' | 'startTimeoutMs'
+  >;
   log?: (line: string) => void;
 }
 
@@ -75,6 +78,7 @@ export async function startWebHost(options: WebHostOptions) {
       ...browserFallbacks,
     },
     engine: supervisor,
+    log,
   });
 
   const server = createServer();
@@ -98,10 +102,20 @@ export async function startWebHost(options: WebHostOptions) {
 
   server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy()); // a peer that resets mid-handshake must not crash the host
-    const url = new URL(request.url ?? '/', guard.origin);
+    if (!guard.isHostAllowed(request.headers.host)) {
+      log(`[web-host] refused a WebSocket for host "${String(request.headers.host).slice(0, 80)}"`);
+      socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    // Anyone who can reach the port controls the request line; a malformed one must not throw out of here.
+    const url = parseRequestUrl(request.url, guard.origin);
+    if (!url) {
+      const reply = 'HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n';
+      socket.end(reply, () => socket.destroy());
+      return;
+    }
     const isAllowed =
       url.pathname === socketPath &&
-      guard.isHostAllowed(request.headers.host) &&
       guard.isOriginAllowed(request.headers.origin) &&
       guard.tokenSource(url, request.headers.cookie) !== null;
     if (!isAllowed) {

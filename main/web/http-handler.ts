@@ -30,6 +30,15 @@ function refuse(
   response.end(`${text}\n`);
 }
 
+/** The request's URL against the host's origin, or `null` when the request line holds no valid URL. */
+export function parseRequestUrl(target: string | undefined, origin: string): URL | null {
+  try {
+    return new URL(target ?? '/', origin);
+  } catch {
+    return null;
+  }
+}
+
 /** Builds the `request` listener for `http.createServer`. */
 export function createRequestHandler(options: {
   guard: AccessGuard;
@@ -44,7 +53,8 @@ export function createRequestHandler(options: {
       log(`[web-host] refused a request for host "${String(request.headers.host).slice(0, 80)}"`);
       return refuse(response, 403, 'Forbidden: wrong Host header.', headers);
     }
-    const url = new URL(request.url ?? '/', guard.origin);
+    const url = parseRequestUrl(request.url, guard.origin);
+    if (!url) return refuse(response, 400, 'Bad request: the address is not a valid URL.', headers);
     const source = guard.tokenSource(url, request.headers.cookie);
     if (!source) {
       return refuse(

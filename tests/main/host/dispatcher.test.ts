@@ -7,8 +7,11 @@ import type { HostHandlers } from '../../../main/host/dispatcher';
 import { appInfo } from '../../../main/host/app-info';
 import { readyStatus } from './fakes';
 
-function setup(host: Partial<HostHandlers> = {}, engineResult: Result = { ok: true, value: 'from engine' }) {
+const pong = { nonce: 'n', pid: 7, uptimeMs: 1 };
+
+function setup(host: Partial<HostHandlers> = {}, engineResult: Result = { ok: true, value: pong }) {
   const hostCalls: string[] = [];
+  const logged: string[] = [];
   const engineCalls: Array<[string, unknown]> = [];
   const dispatch = createDispatcher({
     host: {
@@ -28,8 +31,9 @@ function setup(host: Partial<HostHandlers> = {}, engineResult: Result = { ok: tr
         return engineResult;
       },
     },
+    log: (line) => logged.push(line),
   });
-  return { dispatch, hostCalls, engineCalls };
+  return { dispatch, hostCalls, engineCalls, logged };
 }
 
 const codeOf = (result: Result): string | null => (result.ok ? null : result.error.code);
@@ -49,7 +53,7 @@ describe('dispatcher', () => {
 
   it('forwards engine channels to the engine with the parsed input', async () => {
     const { dispatch, hostCalls, engineCalls } = setup();
-    expect(await dispatch('engine:ping', { nonce: 'n' })).toEqual({ ok: true, value: 'from engine' });
+    expect(await dispatch('engine:ping', { nonce: 'n' })).toEqual({ ok: true, value: pong });
     expect(engineCalls).toEqual([['engine:ping', { nonce: 'n' }]]);
     expect(hostCalls).toEqual([]);
   });
@@ -104,7 +108,10 @@ describe('dispatcher', () => {
     });
     expect(await dispatch('engine:status', {})).toEqual({
       ok: false,
-      error: { code: 'internal', message: 'x is undefined' },
+      error: {
+        code: 'internal',
+        message: expect.stringMatching(/^Something went wrong.*error e-[0-9a-f]{8}/),
+      },
     });
   });
 
@@ -115,7 +122,18 @@ describe('dispatcher', () => {
     });
     expect(await dispatch('engine:ping', { nonce: 'a' })).toEqual({
       ok: false,
-      error: { code: 'internal', message: 'port closed' },
+      error: {
+        code: 'internal',
+        message: expect.stringMatching(/^Something went wrong.*error e-[0-9a-f]{8}/),
+      },
     });
+  });
+
+  it('turns an engine answer that breaks the contract into a logged internal error', async () => {
+    const { dispatch, logged } = setup({}, { ok: true, value: { nonce: 'n', pid: 'seven' } });
+    const result = await dispatch('engine:ping', { nonce: 'n' });
+    expect(codeOf(result)).toBe('internal');
+    expect(result.ok ? '' : result.error.message).toMatch(/engine:ping.*pid/);
+    expect(logged.some((line) => line.includes('broke the contract'))).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineStatus } from '../../../shared/contract/engine';
+import type { TrainProgress, TrainState } from '../../../shared/contract/train';
 import type { Result } from '../../../shared/contract/wire';
 import { createSupervisor } from '../../../main/host/supervisor';
 import type { SupervisorOptions } from '../../../main/host/supervisor';
@@ -45,6 +46,26 @@ function setup(options: Partial<SupervisorOptions> = {}) {
 }
 
 const codeOf = (result: Result): string | null => (result.ok ? null : result.error.code);
+
+/** A valid `train:onProgress` payload. */
+function progress(runId: string, state: TrainState, step = 1): TrainProgress {
+  return {
+    runId,
+    state,
+    step,
+    totalSteps: 100,
+    loss: 4.2,
+    valLoss: null,
+    valLossStep: null,
+    learningRate: 1e-3,
+    tokensPerSecond: 50,
+    etaSeconds: 10,
+    elapsedSeconds: 3,
+    checkpoint: null,
+    error: null,
+  };
+}
+const progressEvent = (payload: unknown) => ({ kind: 'event', channel: 'train:onProgress', payload });
 
 describe('supervisor', () => {
   it('is stopped until started, and refuses requests with engine-unavailable', async () => {
@@ -96,12 +117,23 @@ describe('supervisor', () => {
     expect(await pending).toEqual({ ok: true, value: 'mine' });
   });
 
-  it('forwards contract events from the engine and ignores others', () => {
+  it('forwards valid contract events from the engine and ignores others', () => {
     const { events, startReady } = setup();
     const engine = startReady();
-    engine.receive({ kind: 'event', channel: 'train:onProgress', payload: { step: 1 } });
+    engine.receive(progressEvent(progress('r1', 'running')));
     engine.receive({ kind: 'event', channel: 'engine:onMystery', payload: 1 });
-    expect(events).toEqual([['train:onProgress', { step: 1 }]]);
+    expect(events).toEqual([['train:onProgress', progress('r1', 'running')]]);
+  });
+
+  it('drops and logs events whose payload breaks the contract', () => {
+    const { events, logged, supervisor, startReady } = setup();
+    const engine = startReady();
+    engine.receive(progressEvent({ step: 1 }));
+    engine.receive(progressEvent({ ...progress('r1', 'running'), state: 'exploded' }));
+    engine.receive({ kind: 'event', channel: 'engine:onStatus', payload: { state: 'ready' } });
+    expect(events).toEqual([]);
+    expect(logged.filter((line) => line.includes('dropped an invalid'))).toHaveLength(3);
+    expect(supervisor.status()).toMatchObject({ state: 'ready', backend: 'wasm' });
   });
 
   it('pings the engine once ready, and keeps pinging while it answers', async () => {
@@ -119,16 +151,114 @@ describe('supervisor', () => {
     expect(engine.kills).toBe(0);
   });
 
-  it('kills an engine that misses its heartbeat', async () => {
+  it('kills an engine that stays silent for the heartbeat timeout', async () => {
     const { clock, startReady, logged } = setup();
-    const engine = startReady();
+    const engine = startReady(); // its last message: the ready status, at 0
     await clock.advance(interval);
     expect(engine.requests('engine:ping')).toHaveLength(1);
-    await clock.advance(timeout - 1);
+    await clock.advance(timeout - interval - 1);
     expect(engine.kills).toBe(0);
     await clock.advance(1);
     expect(engine.kills).toBe(1);
     expect(logged.some((line) => line.includes('missed its heartbeat'))).toBe(true);
+  });
+
+  it('keeps an engine that is busy training: every progress event counts as a sign of life', async () => {
+    const { clock, supervisor, events, startReady } = setup();
+    const engine = startReady();
+    for (let t = 20_000; t <= 60_000; t += 20_000) {
+      await clock.advance(20_000); // a long training step: the ping stays unanswered
+      engine.receive(progressEvent(progress('r1', 'running', t / 20_000)));
+    }
+    await clock.advance(timeout - 1);
+    expect(engine.requests('engine:ping')).toHaveLength(1);
+    expect(engine.kills).toBe(0);
+    expect(events).toHaveLength(3);
+    await clock.advance(1); // now silent for the whole timeout
+    expect(engine.kills).toBe(1);
+    engine.exit(null);
+    expect(supervisor.status().message).toMatch(/missed its heartbeat.*restarting/);
+    await clock.advance(250);
+    expect(supervisor.status()).toMatchObject({ state: 'restarting', restarts: 1 });
+  });
+
+  it('allows 120 s of silence by default, as a long training step needs', async () => {
+    const { clock, startReady } = setup({ heartbeatTimeoutMs: undefined });
+    const engine = startReady();
+    await clock.advance(119_999);
+    expect(engine.kills).toBe(0);
+    await clock.advance(1);
+    expect(engine.kills).toBe(1);
+  });
+
+  it('kills and restarts an engine that does not start before the start deadline', async () => {
+    const { clock, supervisor, engines, latest } = setup({ startTimeoutMs: 10_000 });
+    supervisor.start();
+    const pending = supervisor.request('engine:ping', { nonce: 'early' });
+    await clock.advance(9_999);
+    expect(latest().kills).toBe(0);
+    await clock.advance(1);
+    expect(latest().kills).toBe(1);
+    latest().exit(null);
+    expect(codeOf(await pending)).toBe('engine-crashed');
+    expect(supervisor.status().message).toMatch(/did not start within 10 s.*restarting/);
+    await clock.advance(250);
+    expect(engines).toHaveLength(2);
+    latest().report(readyStatus);
+    await clock.advance(10_000);
+    expect(latest().kills).toBe(0);
+    expect(supervisor.status()).toMatchObject({ state: 'ready', restarts: 1 });
+  });
+
+  it('has a 60 s start deadline by default', async () => {
+    const { clock, supervisor, latest } = setup();
+    supervisor.start();
+    await clock.advance(59_999);
+    expect(latest().kills).toBe(0);
+    await clock.advance(1);
+    expect(latest().kills).toBe(1);
+  });
+
+  it("keeps an engine that reports it cannot run, with the engine's own message", async () => {
+    const { clock, supervisor, latest } = setup();
+    supervisor.start();
+    const message = 'ATTENTION_LAB_BACKEND must be one of auto, tensorflow, wasm, cpu; got "gpu"';
+    latest().report({ ...readyStatus, state: 'stopped', backend: null, device: null, message });
+    await clock.advance(300_000);
+    expect(latest().kills).toBe(0);
+    expect(supervisor.status()).toMatchObject({ state: 'stopped', message });
+    expect(await supervisor.request('engine:ping', { nonce: 'a' })).toEqual({
+      ok: false,
+      error: { code: 'engine-unavailable', message },
+    });
+  });
+
+  it('reports every unfinished run as failed when the engine dies', async () => {
+    const { events, startReady } = setup();
+    const engine = startReady();
+    engine.receive(progressEvent(progress('a', 'running', 7)));
+    engine.receive(progressEvent(progress('b', 'paused')));
+    engine.receive(progressEvent(progress('c', 'running')));
+    engine.receive(progressEvent(progress('c', 'done', 100)));
+    events.length = 0;
+    engine.exit(137);
+    expect(events.map(([channel]) => channel)).toEqual(['train:onProgress', 'train:onProgress']);
+    const finals = events.map(([, payload]) => payload as TrainProgress);
+    expect(finals.map((p) => [p.runId, p.state, p.step, p.error?.code])).toEqual([
+      ['a', 'failed', 7, 'engine-crashed'],
+      ['b', 'failed', 1, 'engine-crashed'],
+    ]);
+    expect(finals[0]?.error?.message).toContain('exit code 137');
+  });
+
+  it('reports a lost run only once, not again after the next crash', async () => {
+    const { clock, events, latest, startReady } = setup();
+    startReady().receive(progressEvent(progress('a', 'running')));
+    latest().exit(1);
+    await clock.advance(250);
+    latest().report(readyStatus);
+    latest().exit(1);
+    expect(events.filter(([, p]) => (p as TrainProgress).state === 'failed')).toHaveLength(1);
   });
 
   it('restarts an engine it killed for a missed heartbeat', async () => {
