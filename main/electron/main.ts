@@ -84,6 +84,7 @@ function run(): void {
           locale: app.getLocale(),
           electron: process.versions.electron,
           chrome: process.versions.chrome,
+          checkpoints: path.join(app.getPath('userData'), 'checkpoints'),
         }),
       'engine:status': async () => supervisor.status(),
       ...createSnapshotHost({

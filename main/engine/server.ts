@@ -10,7 +10,7 @@ import type {
   RequestInput,
   RequestOutput,
 } from '../../shared/contract/api';
-import { LabError, toWireError } from '../../shared/contract/errors';
+import { describeInternalError, LabError, toWireError } from '../../shared/contract/errors';
 import { assertRequestChannel, parseInput, parseOutput } from '../../shared/contract/validate';
 import type { Message, Result } from '../../shared/contract/wire';
 import { requestMessageSchema } from '../../shared/contract/wire';
@@ -30,6 +30,11 @@ export type EngineHandlers = {
   [C in EngineChannel]: (input: RequestInput<C>, context: EngineContext) => Promise<RequestOutput<C>>;
 };
 
+/** Writes an unexpected error to stderr with the id its `internal` answer carries (the host keeps the log). */
+export function reportEngineError(id: string, error: unknown): void {
+  process.stderr.write(`[engine] ${describeInternalError(id, error)}\n`);
+}
+
 /** Runs one request through its handler, validating input and output. */
 export async function runRequest(
   handlers: EngineHandlers,
@@ -48,7 +53,7 @@ export async function runRequest(
     const output = await handler(input, context);
     return { ok: true, value: parseOutput(engineChannel, output) };
   } catch (error) {
-    return { ok: false, error: toWireError(error) };
+    return { ok: false, error: toWireError(error, reportEngineError) };
   }
 }
 

@@ -1,11 +1,21 @@
 /** The `app:info` answer, from facts the host passes in (Electron knows more than a plain Node host). */
+import { homedir } from 'node:os';
+import { join } from 'node:path';
 import type { AppInfo, HostKind } from '../../shared/contract/app';
 import packageJson from '../../package.json' with { type: 'json' };
 
-/** Builds `app:info` for a host; `locale` is the OS locale (Electron: `app.getLocale()`). */
+/** The checkpoints folder of a host without its own data folder (web host, CLI): in the user's home. */
+export function defaultCheckpointsFolder(): string {
+  return join(homedir(), 'Attention Lab', 'checkpoints');
+}
+
+/**
+ * Builds `app:info` for a host; `locale` is the OS locale (Electron: `app.getLocale()`), `checkpoints` the
+ * folder for new checkpoints (Electron: under `app.getPath('userData')`; otherwise {@link defaultCheckpointsFolder}).
+ */
 export function appInfo(
   host: HostKind,
-  facts: { locale?: string; electron?: string; chrome?: string } = {},
+  facts: { locale?: string; electron?: string; chrome?: string; checkpoints?: string } = {},
 ): AppInfo {
   return {
     name: packageJson.productName,
@@ -20,5 +30,6 @@ export function appInfo(
     platform: process.platform,
     arch: process.arch,
     locale: facts.locale ?? Intl.DateTimeFormat().resolvedOptions().locale,
+    paths: { checkpoints: facts.checkpoints ?? defaultCheckpointsFolder() },
   };
 }

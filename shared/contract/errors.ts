@@ -50,11 +50,42 @@ export class LabError extends Error {
   }
 }
 
-/** Turns anything thrown into its wire form; unknown errors become `internal` and keep only their message. */
-export function toWireError(error: unknown): WireError {
+/** A short id that ties a generic message on screen to the full error in the log ("e-3f9a1c07"). */
+export function newErrorId(): string {
+  return `e-${Math.floor(Math.random() * 2 ** 32)
+    .toString(16)
+    .padStart(8, '0')}`;
+}
+
+/** The sentence a student sees for a bug: nothing internal (paths, TF.js or emscripten text), only the id. */
+export function internalErrorMessage(id: string): string {
+  return `Something went wrong inside Attention Lab (error ${id}). Try again; if it happens again, report this id.`;
+}
+
+/** The full text of an unexpected error for the log: its id and its stack (or its message). */
+export function describeInternalError(id: string, error: unknown): string {
+  const detail = error instanceof Error ? (error.stack ?? `${error.name}: ${error.message}`) : String(error);
+  return `internal error ${id}: ${detail}`;
+}
+
+/** Where {@link toWireError} sends an unexpected error by default: the console (stderr in Node). */
+export function logInternalError(id: string, error: unknown): void {
+  console.error(describeInternalError(id, error));
+}
+
+/**
+ * Turns anything thrown into its wire form. LabErrors keep their code and message; anything else is a bug and
+ * becomes `internal` with a generic sentence and a fresh id, while `report` (default: the console) gets the
+ * full error with the same id.
+ */
+export function toWireError(
+  error: unknown,
+  report: (id: string, error: unknown) => void = logInternalError,
+): WireError {
   if (error instanceof LabError) return error.toWire();
-  const message = error instanceof Error ? error.message : String(error);
-  return { code: 'internal', message: message.slice(0, 4000) };
+  const id = newErrorId();
+  report(id, error);
+  return { code: 'internal', message: internalErrorMessage(id) };
 }
 
 /** Rebuilds a {@link LabError} from its wire form. */

@@ -9,7 +9,7 @@
  * would not fit one message ({@link maxMessageBytes}) fails with `payload-too-large` instead.
  */
 import { z } from 'zod';
-import { trainFamilySchema } from './train';
+import { absolutePathSchema, trainFamilySchema } from './train';
 
 /** The models shipped in assets/checkpoints/. */
 export const builtinModelIds = ['bert-tiny', 't5-tiny', 'gpt-tiny'] as const;
@@ -30,7 +30,7 @@ const count = (max: number) => z.number().int().min(1).max(max);
 /** Where a model comes from: a shipped checkpoint or a checkpoint folder on the engine's machine. */
 export const modelSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('builtin'), id: builtinModelIdSchema }).strict(),
-  z.object({ kind: z.literal('checkpoint'), path: z.string().min(1).max(4096) }).strict(),
+  z.object({ kind: z.literal('checkpoint'), path: absolutePathSchema }).strict(),
 ]);
 export type ModelSource = z.infer<typeof modelSourceSchema>;
 

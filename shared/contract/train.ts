@@ -5,6 +5,22 @@
 import { z } from 'zod';
 import { wireErrorSchema } from './errors';
 
+/** A full path: POSIX `/…`, Windows `C:\…` or `C:/…`, or UNC `\\server\share…`. */
+const absolutePathPattern = /^(\/|[A-Za-z]:[\\/]|\\\\[^\\])/;
+
+/**
+ * A file or folder on the engine's machine, as a full path: a relative one would resolve against the engine's
+ * working folder, which the student neither sees nor chooses. (The CLI resolves relative paths against its own.)
+ */
+export const absolutePathSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .regex(
+    absolutePathPattern,
+    'Use a full folder path (such as /home/me/lab or C:\\Users\\me\\lab), not a relative one.',
+  );
+
 /** The three model families: encoder-only, encoder–decoder, decoder-only. */
 export const trainFamilySchema = z.enum(['bert', 't5', 'gpt']);
 
@@ -26,8 +42,13 @@ export const modelSizesSchema = z
 /** The text to train on: the Brown corpus, or a UTF-8 text file on the engine's machine. */
 export const corpusSourceSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('brown') }).strict(),
-  z.object({ kind: z.literal('file'), path: z.string().min(1).max(4096) }).strict(),
+  z.object({ kind: z.literal('file'), path: absolutePathSchema }).strict(),
 ]);
+
+/** Most tokens one batch may hold (batch size × maximum length); the engine also checks the memory a run needs. */
+export const maxBatchTokens = 65_536;
+/** The longest preset context (`small`): the length a request without `sizes.maxLength` is capped with. */
+const longestPresetLength = 128;
 
 /** `train:start` input. */
 export const trainStartSchema = z
@@ -57,12 +78,16 @@ export const trainStartSchema = z
     /** A checkpoint every N steps (and at the last); 0 = only at the last. */
     checkpointEvery: z.number().int().min(0).max(1_000_000).default(0),
     /** The checkpoint folder (written atomically; overwritten by each later checkpoint of the run). */
-    outDir: z.string().min(1).max(4096),
+    outDir: absolutePathSchema,
   })
   .strict()
   .refine((input) => input.warmupSteps === undefined || input.warmupSteps <= input.steps, {
     message: 'warmupSteps cannot exceed steps',
     path: ['warmupSteps'],
+  })
+  .refine((input) => input.batchSize * (input.sizes.maxLength ?? longestPresetLength) <= maxBatchTokens, {
+    message: `batchSize × maxLength cannot exceed ${maxBatchTokens} tokens: use a smaller batch or length`,
+    path: ['batchSize'],
   });
 
 /** `train:start` output. */

@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { homedir, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
@@ -18,6 +18,9 @@ const rendererDir = resolve('dist/renderer');
 const engineEntry = resolve('dist/main/engine.mjs');
 const trainScreenPath = screenshotPath('train.png');
 const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
+
+/** `text` as a regular expression that matches it literally. */
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Fills the tiny custom GPT of this test. */
 async function fillTinyGpt(page: Page, outDir: string, heads: string): Promise<void> {
@@ -90,6 +93,16 @@ describe('Train screen in Chromium', () => {
     const backend = host.status().backend;
     expect(backend).not.toBeNull();
     expect(await page.getByTestId('train-backend').textContent()).toContain(backend);
+  });
+
+  it('proposes a full output folder under the checkpoints folder of app:info, following the family', async () => {
+    const folder = join(homedir(), 'Attention Lab', 'checkpoints');
+    const outDir = page.getByTestId('train-out-dir');
+    await expect.poll(() => outDir.inputValue()).toMatch(/gpt-[\d-]+$/);
+    expect(await outDir.inputValue()).toMatch(new RegExp(`^${escapeRegExp(join(folder, 'gpt-'))}[\\d-]+$`));
+    await page.getByTestId('train-family-bert').click();
+    expect(await outDir.inputValue()).toMatch(new RegExp(`^${escapeRegExp(join(folder, 'bert-'))}[\\d-]+$`));
+    await page.getByTestId('train-family-gpt').click();
   });
 
   it('refuses an empty corpus path and sizes the engine rejects, with the reason', async () => {

@@ -4,6 +4,7 @@
  * corruption comes from the same seeded functions as `attention-lab corrupt` (same seed, same result); with
  * --checkpoint the frames also show that model's attention and guesses (and, for GPT, its generation).
  */
+import { resolve } from 'node:path';
 import type { AnimationOptions } from '../../../shared/animations/animation';
 import { buildAnimation, chapterSentence, withNoModelNote } from '../../../shared/animations/animation';
 import type { AskModel } from '../../../shared/animations/enrich';
@@ -37,7 +38,8 @@ export async function openAnimationModel(dir: string, objective: Objective) {
   };
   try {
     const info = await handlers['model:open'](
-      parseInput('model:open', { source: { kind: 'checkpoint', path: dir } }),
+      // The contract takes full paths only: a relative one means the CLI's working folder.
+      parseInput('model:open', { source: { kind: 'checkpoint', path: resolve(dir) } }),
       context,
     );
     if (info.family !== objective) {

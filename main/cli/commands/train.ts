@@ -9,6 +9,7 @@
  * bar goes to stderr on a terminal (a line every tenth of the run elsewhere). Ctrl-C cancels the run after its
  * current step and keeps the last checkpoint.
  */
+import { resolve } from 'node:path';
 import { fromWireError, LabError } from '../../../shared/contract/errors';
 import type { TrainProgress } from '../../../shared/contract/train';
 import { startEngine } from '../../engine/engine';
@@ -63,7 +64,11 @@ export function trainPayload(flags: ParsedFlags): Record<string, unknown> {
     family: requiredFlag(flags, 'model'),
     preset: flags['preset'],
     sizes: Object.fromEntries(Object.entries(sizes).filter(([, value]) => value !== undefined)),
-    corpus: corpus === undefined || corpus === 'brown' ? { kind: 'brown' } : { kind: 'file', path: corpus },
+    corpus:
+      corpus === undefined || corpus === 'brown'
+        ? { kind: 'brown' }
+        : // The contract takes full paths only: a relative one means the CLI's working folder.
+          { kind: 'file', path: typeof corpus === 'string' ? resolve(corpus) : corpus },
     steps: numeric(flags, 'steps') ?? 200,
     seed: numeric(flags, 'seed'),
     batchSize: numeric(flags, 'batch-size'),
@@ -71,7 +76,8 @@ export function trainPayload(flags: ParsedFlags): Record<string, unknown> {
     checkpointEvery: numeric(flags, 'checkpoint-every'),
     evalEvery: numeric(flags, 'eval-every'),
     nextSentence: flags['next-sentence'] === true ? true : undefined,
-    outDir: requiredFlag(flags, 'out'),
+    // The contract takes full paths only: relative ones mean the CLI's working folder.
+    outDir: resolve(requiredFlag(flags, 'out')),
   };
   return Object.fromEntries(Object.entries(payload).filter(([, value]) => value !== undefined));
 }

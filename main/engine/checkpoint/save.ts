@@ -3,7 +3,7 @@
  * the target's place. An existing checkpoint is moved aside first and deleted only once the new one is in
  * place, so a crash at any moment leaves either the old or the new checkpoint (never half of one).
  */
-import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { LabError } from '../../../shared/contract/errors';
 import type { Vocabulary } from '../../../shared/text/vocabulary';
@@ -67,10 +67,44 @@ async function serializeWeights(
   return { bytes: Buffer.concat(parts), manifest };
 }
 
+/** Whether `dir`'s config.json is one of ours (any format version), not just any file of that name. */
+async function isLabCheckpoint(dir: string): Promise<boolean> {
+  try {
+    const config: unknown = JSON.parse(await readFile(join(dir, checkpointFiles.config), 'utf8'));
+    return (
+      typeof config === 'object' &&
+      config !== null &&
+      'format' in config &&
+      config.format === checkpointFormat &&
+      'formatVersion' in config &&
+      Number.isInteger(config.formatVersion)
+    );
+  } catch {
+    return false; // missing or not JSON
+  }
+}
+
+/**
+ * Refuses a target that is not a folder, or a non-empty folder that is not an Attention Lab checkpoint: saving
+ * replaces the whole folder, and a student's other files must never be deleted with it.
+ */
+async function assertReplaceable(target: string): Promise<void> {
+  if (!(await exists(target))) return;
+  const entries = await readdir(target).catch(() => {
+    throw new LabError('invalid-argument', `${target} exists and is not a folder.`);
+  });
+  if (entries.length === 0 || (await isLabCheckpoint(target))) return;
+  throw new LabError(
+    'invalid-argument',
+    `The folder ${target} is not empty and is not an Attention Lab checkpoint; choose an empty or new folder.`,
+  );
+}
+
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 /**
- * Writes `model`, its vocabulary and training metadata to the folder `dir` (replacing a checkpoint there),
+ * Writes `model`, its vocabulary and training metadata to the folder `dir` (replacing a checkpoint there, but
+ * refusing any other non-empty folder),
  * the weights as float32 unless `options.weightDtype` asks for float16.
  */
 export async function saveCheckpoint(
@@ -84,17 +118,7 @@ export async function saveCheckpoint(
   if (vocab.size !== model.config.vocabSize) {
     throw new Error(`The vocabulary has ${vocab.size} tokens but the model ${model.config.vocabSize}`);
   }
-  if (await exists(target)) {
-    const entries = await readdir(target).catch(() => {
-      throw new LabError('invalid-argument', `${target} exists and is not a folder.`);
-    });
-    if (entries.length > 0 && !entries.includes(checkpointFiles.config)) {
-      throw new LabError(
-        'invalid-argument',
-        `${target} is a folder with other files in it; choose an empty or new folder for the checkpoint.`,
-      );
-    }
-  }
+  await assertReplaceable(target);
   const parent = dirname(target);
   await mkdir(parent, { recursive: true });
   const stamp = `${process.pid}-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;

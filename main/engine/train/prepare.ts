@@ -3,6 +3,7 @@
  * into training and validation, the vocabulary, the model configuration and a freshly initialised model, and
  * the seeded batch makers. Bad input fails here, before any tensor exists, with a typed error.
  */
+import * as tf from '@tensorflow/tfjs';
 import type { TrainStartRequest } from '../../../shared/contract/train';
 import type { Vocabulary } from '../../../shared/text/vocabulary';
 import { buildVocabulary, defaultSentinelCount } from '../../../shared/text/vocabulary';
@@ -18,6 +19,7 @@ import type { ModelBatch, TransformerModel } from '../models/model';
 import { createModel } from '../models/model';
 import type { BatchPlan } from './batches';
 import { createBatchSource, validationBatches } from './batches';
+import { assertFitsMemory } from './memory-budget';
 import { encodeDocuments } from './packing';
 import type { BatchSource } from './trainer';
 
@@ -61,6 +63,8 @@ export async function prepareRun(request: TrainStartRequest): Promise<PreparedRu
   const vocab = vocabularyFor(request, documents, requested.vocabSize);
   // A small text may have fewer distinct words than asked for: the model gets exactly the vocabulary's size.
   const config = modelConfig(request.family, request.preset, { ...requested, vocabSize: vocab.size });
+  // Before any tensor: a run too big for the backend would abort the whole engine (the wasm heap is finite).
+  assertFitsMemory(config, request.batchSize, tf.getBackend());
   const split = splitDocuments(documents, { validationFraction, seed: request.seed });
   const plan: BatchPlan = {
     family: config.family,

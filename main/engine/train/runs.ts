@@ -8,6 +8,7 @@ import type { TrainProgress, TrainStartRequest, TrainState } from '../../../shar
 import type { TrainingRecord } from '../checkpoint';
 import { saveCheckpoint } from '../checkpoint';
 import type { PreparedRun } from './prepare';
+import { reportEngineError } from '../server';
 import { prepareRun } from './prepare';
 import { RunControl } from './control';
 import { defaultAdamWOptions } from './adamw';
@@ -136,7 +137,7 @@ export class TrainingRuns {
       prepared?.model.dispose();
       this.active = null;
       run.state = 'failed';
-      this.report(run, { error: toWireError(error) });
+      this.report(run, { error: toWireError(error, reportEngineError) });
       throw error;
     }
     run.progress.checkpoint = request.outDir;
@@ -228,7 +229,7 @@ export class TrainingRuns {
       this.report(run, { etaSeconds: 0 });
     } catch (error) {
       run.state = 'failed';
-      this.report(run, { error: toWireError(error) });
+      this.report(run, { error: toWireError(error, reportEngineError) });
     } finally {
       prepared.model.dispose();
       this.active = null;

@@ -5,8 +5,14 @@
 import { useId } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SettingsField, SizeMode, TrainFamily, TrainSettings } from './train-settings';
-import { defaultOutDir, runFields, sizeFields } from './train-settings';
+import type {
+  CheckpointsFolder,
+  SettingsField,
+  SizeMode,
+  TrainFamily,
+  TrainSettings,
+} from './train-settings';
+import { defaultOutDir, isDefaultOutDir, runFields, sizeFields } from './train-settings';
 
 const families: readonly TrainFamily[] = ['bert', 't5', 'gpt'];
 const sizeModes: readonly SizeMode[] = ['tiny', 'small', 'custom'];
@@ -77,19 +83,21 @@ export function TrainForm(props: {
   settings: TrainSettings;
   invalid: readonly SettingsField[];
   isDisabled: boolean;
+  /** Where default output folders go (`null` until `app:info` answers). */
+  folder: CheckpointsFolder | null;
   onChange: (settings: TrainSettings) => void;
   actions: ReactNode;
 }) {
-  const { settings, invalid, isDisabled, onChange } = props;
+  const { settings, invalid, isDisabled, folder, onChange } = props;
   const { t } = useTranslation();
   const isInvalid = (field: SettingsField) => invalid.includes(field);
   const chooseFamily = (family: TrainFamily) => {
     // A folder named after the old family would mislead; a fresh default follows the family.
-    const isDefaultDir = /^checkpoints\/(bert|t5|gpt)-[\d-]+$/.test(settings.outDir);
+    const isDefaultDir = isDefaultOutDir(settings.outDir, folder);
     onChange({
       ...settings,
       family,
-      outDir: isDefaultDir ? defaultOutDir(family, new Date()) : settings.outDir,
+      outDir: isDefaultDir ? defaultOutDir(family, new Date(), folder) : settings.outDir,
     });
   };
 

@@ -14,13 +14,21 @@ import { PlaceGlyph } from '../shell/place-glyph';
 import { CheckpointCard } from './checkpoint-card';
 import { RunPanel } from './run-panel';
 import { TrainForm } from './train-form';
-import type { SettingsField, TrainSettings } from './train-settings';
-import { defaultSettings, fieldLabelKey, toStartInput } from './train-settings';
+import type { CheckpointsFolder, SettingsField, TrainSettings } from './train-settings';
+import {
+  checkpointsFolder,
+  defaultOutDir,
+  defaultSettings,
+  fieldLabelKey,
+  toStartInput,
+} from './train-settings';
 import { isLive, useTraining } from './training-store';
 import './train.css';
 
 // The form survives a visit to another page, like the run does.
 let rememberedSettings: TrainSettings | null = null;
+// The checkpoints folder of `app:info` (it does not change while the app runs).
+let knownFolder: CheckpointsFolder | null = null;
 // A failed run is reported once, not again on every visit to the page.
 const reportedFailures = new Set<string>();
 
@@ -30,8 +38,9 @@ export function TrainPage({ api, status }: { api: LabApi; status: EngineStatus |
   const report = useReportError();
   const { store, training } = useTraining(api);
   const [settings, setSettings] = useState<TrainSettings>(
-    () => rememberedSettings ?? defaultSettings(new Date()),
+    () => rememberedSettings ?? defaultSettings(new Date(), knownFolder),
   );
+  const [folder, setFolder] = useState<CheckpointsFolder | null>(knownFolder);
   const [invalid, setInvalid] = useState<readonly SettingsField[]>([]);
   const isRunLive = isLive(training);
   const state = training.progress?.state;
@@ -40,6 +49,28 @@ export function TrainPage({ api, status }: { api: LabApi; status: EngineStatus |
   useEffect(() => {
     rememberedSettings = settings;
   }, [settings]);
+  useEffect(() => {
+    if (knownFolder) return;
+    let isCurrent = true;
+    // The default output folder is a full path under the app's checkpoints folder, known from `app:info`.
+    api
+      .invoke('app:info', {})
+      .then((info) => {
+        knownFolder = checkpointsFolder(info);
+        if (!isCurrent) return;
+        setFolder(knownFolder);
+        const known = knownFolder;
+        setSettings((current) =>
+          current.outDir === ''
+            ? { ...current, outDir: defaultOutDir(current.family, new Date(), known) }
+            : current,
+        );
+      })
+      .catch(report);
+    return () => {
+      isCurrent = false;
+    };
+  }, [api, report]);
   useEffect(() => {
     // A run that fails after it started (e.g. a file that vanished) is reported like a refused start.
     const runId = training.runId;
@@ -121,6 +152,7 @@ export function TrainPage({ api, status }: { api: LabApi; status: EngineStatus |
           settings={settings}
           invalid={invalid}
           isDisabled={isRunLive}
+          folder={folder}
           onChange={setSettings}
           actions={actions}
         />

@@ -41,16 +41,47 @@ const tinySizes: Record<SizeField, string> = {
   maxLength: '64',
 };
 
-/** "gpt-2026-11-26-1412": a fresh folder name per family and minute. */
-export function defaultOutDir(family: TrainFamily, now: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
-  // Relative to the engine's working folder (the contract has no data folder to put it under).
-  return `checkpoints/${family}-${stamp}`;
+/** Where new checkpoints go (`app:info`'s `paths.checkpoints`) and the separator of the engine's platform. */
+export interface CheckpointsFolder {
+  path: string;
+  separator: '/' | '\\';
 }
 
-/** The form's first values. */
-export function defaultSettings(now: Date): TrainSettings {
+/** The checkpoints folder `app:info` names, joined with Windows' separator on Windows and `/` elsewhere. */
+export function checkpointsFolder(info: {
+  platform: string;
+  paths: { checkpoints: string };
+}): CheckpointsFolder {
+  return { path: info.paths.checkpoints, separator: info.platform === 'win32' ? '\\' : '/' };
+}
+
+/** "gpt-2026-11-26-1412": a fresh folder name per family and minute. */
+function runFolderName(family: TrainFamily, now: Date): string {
+  const pad = (value: number) => String(value).padStart(2, '0');
+  const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
+  return `${family}-${stamp}`;
+}
+
+/**
+ * `<checkpoints folder>/gpt-2026-11-26-1412`, a full path the engine resolves the same wherever it runs; empty
+ * while the folder is not known yet (`app:info` has not answered).
+ */
+export function defaultOutDir(family: TrainFamily, now: Date, folder: CheckpointsFolder | null): string {
+  if (!folder) return '';
+  const base = folder.path.replace(/[\\/]+$/, '');
+  return `${base}${folder.separator}${runFolderName(family, now)}`;
+}
+
+/** Whether `outDir` is still a default (empty, or a family folder of {@link defaultOutDir}) the form may replace. */
+export function isDefaultOutDir(outDir: string, folder: CheckpointsFolder | null): boolean {
+  if (outDir === '') return true;
+  if (!folder) return false;
+  const base = `${folder.path.replace(/[\\/]+$/, '')}${folder.separator}`;
+  return outDir.startsWith(base) && /^(bert|t5|gpt)-[\d-]+$/.test(outDir.slice(base.length));
+}
+
+/** The form's first values (the output folder follows once `folder` is known). */
+export function defaultSettings(now: Date, folder: CheckpointsFolder | null = null): TrainSettings {
   return {
     family: 'gpt',
     sizeMode: 'tiny',
@@ -58,7 +89,7 @@ export function defaultSettings(now: Date): TrainSettings {
     corpus: 'brown',
     corpusPath: '',
     run: { steps: '300', learningRate: '0.001', batchSize: '16', seed: '0' },
-    outDir: defaultOutDir('gpt', now),
+    outDir: defaultOutDir('gpt', now, folder),
   };
 }
 

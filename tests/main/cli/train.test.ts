@@ -1,8 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../../main/cli/index';
+import { trainPayload } from '../../../main/cli/commands/train';
+import { trainStartSchema } from '../../../shared/contract/train';
 import type { Output } from '../../../main/cli/command';
 import { loadCheckpoint } from '../../../main/engine/checkpoint';
 
@@ -29,6 +31,14 @@ afterAll(async () => {
 });
 
 describe('train command', () => {
+  it('resolves a relative --out and --corpus against its working folder, which the contract then accepts', () => {
+    const payload = trainPayload({ model: 'gpt', out: 'runs/gpt', corpus: 'texts/mine.txt' });
+    expect(payload['outDir']).toBe(resolve('runs/gpt'));
+    expect(payload['corpus']).toEqual({ kind: 'file', path: resolve('texts/mine.txt') });
+    expect(isAbsolute(String(payload['outDir']))).toBe(true);
+    expect(trainStartSchema.safeParse(payload).success).toBe(true);
+  });
+
   it('prints one JSON object per step, val_loss where computed, and a done line with the checkpoint', async () => {
     const out = join(dir, 'json');
     const output = capture();

@@ -131,7 +131,10 @@ describe('ipc-handler', () => {
     });
     expect(await handle(fromApp, 'app:info', {})).toEqual({
       ok: false,
-      error: { code: 'internal', message: 'bug' },
+      error: {
+        code: 'internal',
+        message: expect.stringMatching(/^Something went wrong.*error e-[0-9a-f]{8}/),
+      },
     });
     expect(logged).toHaveLength(1);
   });

@@ -9,6 +9,8 @@ import {
   pingResponseSchema,
 } from '../../../shared/contract/engine';
 import type { EngineStatus } from '../../../shared/contract/engine';
+import { modelOpenSchema } from '../../../shared/contract/model';
+import { maxBatchTokens, trainStartSchema } from '../../../shared/contract/train';
 
 const info: AppInfo = {
   name: 'Attention Lab',
@@ -18,6 +20,7 @@ const info: AppInfo = {
   platform: 'win32',
   arch: 'x64',
   locale: 'id-ID',
+  paths: { checkpoints: 'C:\\Users\\me\\AppData\\Roaming\\Attention Lab\\checkpoints' },
 };
 
 const status: EngineStatus = {
@@ -54,6 +57,8 @@ describe('contract schemas: app', () => {
     expect(accepts(appInfoSchema, { ...info, host: 'mobile' })).toBe(false);
     const { locale: _locale, ...withoutLocale } = info;
     expect(accepts(appInfoSchema, withoutLocale)).toBe(false);
+    const { paths: _paths, ...withoutPaths } = info;
+    expect(accepts(appInfoSchema, withoutPaths)).toBe(false);
     expect(accepts(appInfoSchema, { ...info, versions: { ...info.versions, node: 20 } })).toBe(false);
   });
 });
@@ -89,5 +94,38 @@ describe('contract schemas: engine', () => {
     expect(accepts(pingRequestSchema, { nonce: 'n', extra: 1 })).toBe(false);
     expect(accepts(pingResponseSchema, { nonce: 'n', pid: 12, uptimeMs: 3.5 })).toBe(true);
     expect(accepts(pingResponseSchema, { nonce: 'n', pid: 1.5, uptimeMs: 3 })).toBe(false);
+  });
+});
+
+describe('contract schemas: train and model paths', () => {
+  const start = (overrides: Record<string, unknown>) =>
+    trainStartSchema.safeParse({ family: 'gpt', steps: 10, outDir: '/home/me/lab/gpt', ...overrides });
+
+  it('accepts full POSIX, Windows (either slash) and UNC paths', () => {
+    for (const path of ['/home/me/lab', 'C:\\Users\\me\\lab', 'd:/lab', '\\\\server\\share\\lab']) {
+      expect(start({ outDir: path }).success).toBe(true);
+      expect(start({ corpus: { kind: 'file', path } }).success).toBe(true);
+      expect(accepts(modelOpenSchema, { source: { kind: 'checkpoint', path } })).toBe(true);
+    }
+  });
+
+  it('refuses relative paths with a message that asks for a full folder path', () => {
+    for (const path of ['checkpoints/gpt', './lab', '../lab', 'C:lab', '~/lab', '\\lab']) {
+      const result = start({ outDir: path });
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.message).toMatch(/Use a full folder path/);
+      expect(start({ corpus: { kind: 'file', path } }).success).toBe(false);
+      expect(accepts(modelOpenSchema, { source: { kind: 'checkpoint', path } })).toBe(false);
+    }
+  });
+
+  it('caps batch size × maximum length, with the preset length when no size is given', () => {
+    expect(start({ batchSize: 512 }).success).toBe(true); // 512 × 128 = 65 536
+    expect(start({ batchSize: 513 }).success).toBe(false);
+    expect(start({ batchSize: 1024, sizes: { maxLength: 64 } }).success).toBe(true);
+    const tooMany = start({ batchSize: 64, sizes: { maxLength: 8192 } });
+    expect(tooMany.success).toBe(false);
+    expect(tooMany.error?.issues[0]?.path).toEqual(['batchSize']);
+    expect(maxBatchTokens).toBe(65_536);
   });
 });

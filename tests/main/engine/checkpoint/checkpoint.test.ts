@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -103,8 +103,31 @@ describe('checkpoints', () => {
     const model = createModel(config('gpt'), 1);
     await saveCheckpoint(join(dir, 'nested'), model, vocab, record); // creates the parent folder
     await writeFile(join(dir, 'notes.txt'), 'mine');
-    await expectError(saveCheckpoint(dir, model, vocab, record), 'invalid-argument', /other files/);
+    await expectError(
+      saveCheckpoint(dir, model, vocab, record),
+      'invalid-argument',
+      /is not empty and is not an Attention Lab checkpoint; choose an empty or new folder/,
+    );
     expect(await readFile(join(dir, 'notes.txt'), 'utf8')).toBe('mine');
+    model.dispose();
+  });
+
+  it('refuses a folder whose config.json is not one of its checkpoints, and keeps every file there', async () => {
+    const dir = join(root, 'foreign-config');
+    const model = createModel(config('gpt'), 1);
+    await saveCheckpoint(dir, model, vocab, record);
+    // Some other tool's folder: a config.json of its own beside the student's files.
+    await writeFile(join(dir, 'config.json'), JSON.stringify({ name: 'my project' }));
+    await writeFile(join(dir, 'thesis.tex'), 'mine');
+    await expectError(saveCheckpoint(dir, model, vocab, record), 'invalid-argument', /not an Attention Lab/);
+    await writeFile(join(dir, 'config.json'), 'not json');
+    await expectError(saveCheckpoint(dir, model, vocab, record), 'invalid-argument', /not an Attention Lab/);
+    expect(await readFile(join(dir, 'thesis.tex'), 'utf8')).toBe('mine');
+    // An empty folder is fine.
+    const empty = join(root, 'empty-folder');
+    await mkdir(empty);
+    await saveCheckpoint(empty, model, vocab, record);
+    expect((await loadCheckpoint(empty)).training.steps).toBe(record.steps);
     model.dispose();
   });
 
