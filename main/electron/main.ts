@@ -104,6 +104,7 @@ function run(): void {
       }),
     },
     engine: supervisor,
+    log,
   });
 
   function createWindow(): BrowserWindow {

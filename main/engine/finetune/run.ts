@@ -12,12 +12,14 @@
  *   weight updated at 1e-3, no new layer; same document split and held-out sentences as `brown-pos`.
  */
 import { readFile } from 'node:fs/promises';
+import * as tf from '@tensorflow/tfjs';
 import { LabError } from '../../../shared/contract/errors';
 import type { LoadedCheckpoint } from '../checkpoint';
 import { loadCheckpoint, saveCheckpoint } from '../checkpoint';
 import { loadBrown } from '../corpus/brown';
 import { splitDocuments } from '../corpus/split';
 import { asBertModel } from '../models/bert';
+import { assertFitsMemory } from '../train/memory-budget';
 import { parseLabeledCsv } from './csv';
 import type { LabeledSet } from './examples';
 import { csvExamples, genreExamples, majorityBaseline, tagExamples } from './examples';
@@ -187,6 +189,8 @@ export async function runFineTune(options: FineTuneOptions): Promise<FineTuneRes
   const isTextToText = options.task === 't5-pos';
   const loaded = await loadCheckpoint(options.checkpoint, { expectFamily: isTextToText ? 't5' : 'bert' });
   try {
+    // Refuse a batch the backend cannot hold before it aborts the process (see memory-budget.ts).
+    assertFitsMemory(loaded.model.config, options.batchSize ?? 16, tf.getBackend());
     const { score, baseline } = await (isTextToText ? runTextToText : runWithHead)(loaded, options);
     const seconds = (performance.now() - startedAt) / 1000;
     return { task: options.task, metric: 'accuracy', score, baseline, steps: options.steps, seconds };

@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,4 +34,21 @@ describe('finetune run (brown-genre)', () => {
     loaded.model.dispose();
     loaded.head.dispose();
   }, 180_000);
+
+  it('refuses a batch the backend cannot hold before training, and writes nothing', async () => {
+    const out = join(root, 'too-big');
+    const run = runFineTune({
+      checkpoint: 'assets/checkpoints/bert-tiny',
+      task: 'brown-genre',
+      steps: 1,
+      seed: 0,
+      outDir: out,
+      batchSize: 100_000,
+    });
+    await expect(run).rejects.toMatchObject({
+      code: 'invalid-argument',
+      message: expect.stringMatching(/GB/),
+    });
+    await expect(stat(out)).rejects.toThrow();
+  });
 });
