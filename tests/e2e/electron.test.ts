@@ -1,10 +1,11 @@
 /**
  * End to end in Electron: launches the built app (`electron .`) through playwright-core's `_electron` and checks
- * that the first screen shows the backend the engine chose. Where no Electron binary exists (its download
- * failed or was skipped) or Linux has no display, it prints one line saying why and is skipped.
+ * that the first screen shows the backend the engine chose. Where no Electron binary exists (it was never
+ * downloaded), it prints one line saying why and is skipped; on Linux without a display it starts Xvfb.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { _electron as electron } from 'playwright-core';
 import type { ElectronApplication, Page } from 'playwright-core';
@@ -13,36 +14,40 @@ import { afterAll, describe, expect, it } from 'vitest';
 const root = path.resolve(import.meta.dirname, '../..');
 
 /**
- * Resolves the binary as `require('electron')` does, in a child process: the package tries to download a
- * missing binary on require and throws when that fails, and neither should happen inside the test runner.
+ * Finds the Electron binary the way the `electron` package does (`path.txt` names it inside `dist/`), without
+ * requiring the package: that would try to download a missing binary, and tests make no network requests.
+ * `npm start` (or `npx install-electron`) downloads it where the network allows.
  */
 function findElectron(): { binary: string } | { reason: string } {
-  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write('\\n' + require('electron'))"], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 300_000,
-  });
-  const binary = probe.stdout?.split('\n').at(-1) ?? '';
-  if (probe.status === 0 && binary !== '' && existsSync(binary)) return { binary };
-  const cause =
-    probe.error?.message ??
-    probe.stderr
-      ?.split('\n')
-      .find((line) => /error/i.test(line))
-      ?.trim() ??
-    `exit code ${probe.status}`;
-  return { reason: `no Electron binary (download failed: ${cause})` };
+  const packageDir = path.join(root, 'node_modules', 'electron');
+  const pathFile = path.join(packageDir, 'path.txt');
+  if (!existsSync(pathFile)) {
+    return {
+      reason: 'no Electron binary (not downloaded yet: `npm start` or `npx install-electron` fetches it)',
+    };
+  }
+  const binary = path.join(packageDir, 'dist', readFileSync(pathFile, 'utf8').trim());
+  return existsSync(binary) ? { binary } : { reason: `no Electron binary at ${binary}` };
 }
 
-/** Electron needs a display on Linux (CI gets one from xvfb-run). */
-function missingDisplay(): string | null {
-  const hasDisplay =
-    process.platform !== 'linux' || Boolean(process.env['DISPLAY'] ?? process.env['WAYLAND_DISPLAY']);
-  return hasDisplay ? null : 'no display (run it under xvfb-run)';
+/** Electron needs a display on Linux: the one we have, or a private Xvfb (Debian's `xvfb`) started for the test. */
+function display(): { env: Record<string, string>; xvfb?: ChildProcess } | { reason: string } {
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
+  if (process.platform !== 'linux' || env['DISPLAY'] || env['WAYLAND_DISPLAY']) return { env };
+  if (spawnSync('which', ['Xvfb']).status !== 0)
+    return { reason: 'no display and no Xvfb (apt-get install xvfb)' };
+  const number = 90 + (process.pid % 100);
+  const xvfb = spawn('Xvfb', [`:${number}`, '-screen', '0', '1280x800x24', '-nolisten', 'tcp'], {
+    stdio: 'ignore',
+  });
+  return { env: { ...env, DISPLAY: `:${number}` }, xvfb };
 }
 
 const found = findElectron();
-const skipReason = 'reason' in found ? found.reason : missingDisplay();
+const screen = 'binary' in found ? display() : null;
+const skipReason = 'reason' in found ? found.reason : screen && 'reason' in screen ? screen.reason : null;
 if (skipReason) console.log(`electron e2e skipped: ${skipReason}`);
 
 /** The page's globals, typed just enough for this test (the Node tsconfig has no DOM library). */
@@ -55,6 +60,7 @@ describe('Electron app', () => {
 
   afterAll(async () => {
     await app?.close();
+    if (screen && 'xvfb' in screen) screen.xvfb?.kill();
   });
 
   it.skipIf(skipReason !== null)('shows the first screen with the backend the engine chose', async () => {
@@ -71,6 +77,7 @@ describe('Electron app', () => {
       executablePath: binary,
       args: [...(isRoot ? ['--no-sandbox'] : []), root],
       cwd: root,
+      ...(screen && 'env' in screen ? { env: screen.env } : {}),
       timeout: 120_000,
     });
     const page: Page = await app.firstWindow();
