@@ -71,6 +71,11 @@ describe('Electron app', () => {
     ) {
       throw new Error('Build first: `npm run build` (or run `npm run test:e2e`, which builds).');
     }
+    if (screen && 'xvfb' in screen) {
+      // Wait until the private X server listens (its socket appears) before Electron connects to it.
+      const socket = `/tmp/.X11-unix/X${(screen.env['DISPLAY'] ?? ':0').slice(1)}`;
+      for (let i = 0; i < 50 && !existsSync(socket); i++) await new Promise((r) => setTimeout(r, 100));
+    }
     // CI containers run as root, where Chromium's setuid sandbox cannot start.
     const isRoot = process.getuid?.() === 0;
     app = await electron.launch({
