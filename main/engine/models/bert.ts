@@ -7,31 +7,13 @@
 import * as tf from '@tensorflow/tfjs';
 import { LabError } from '../../../shared/contract/errors';
 import { crossEntropy, embed, tiedLogits } from '../ops';
-import type { AttentionWeights } from './attention';
-import { attend, createAttention } from './attention';
 import type { ModelConfig } from './config';
-import type { FeedForward, Linear, Norm } from './layers';
-import {
-  applyFeedForward,
-  applyLinear,
-  applyNorm,
-  createFeedForward,
-  createLinear,
-  createNorm,
-  gelu,
-  residual,
-} from './layers';
+import type { Linear } from './layers';
+import { applyLinear, applyNorm, createLinear, createNorm, gelu } from './layers';
 import type { BertInput, ForwardResult, ModelBatch, ModelInput, TransformerModel } from './model';
+import { createSelfAttentionBlock, runSelfAttentionBlocks } from './self-attention-block';
 import { assertFamily, checkedIds, embedWithPositions, paddingBias } from './tensors';
 import { disposeWeights, WeightBuilder } from './weights';
-
-/** One encoder block's weights. */
-interface BertBlock {
-  attentionNorm: Norm;
-  attention: AttentionWeights;
-  feedForwardNorm: Norm;
-  feedForward: FeedForward;
-}
 
 const initStd = 0.02;
 
@@ -51,33 +33,15 @@ export function asBertModel(model: TransformerModel): BertModel {
 
 /** Builds a BERT with seeded N(0, 0.02²) weights (as in the original). */
 export function createBert(config: ModelConfig, seed: number): BertModel {
-  const { vocabSize, dModel, heads, layers, maxLength } = config;
+  const { vocabSize, dModel, layers, maxLength } = config;
   const builder = new WeightBuilder(seed);
   const tokenTable = builder.normal<tf.Rank.R2>('embedding.token', [vocabSize, dModel], initStd);
   const positionTable = builder.normal<tf.Rank.R2>('embedding.position', [maxLength, dModel], initStd);
   const segmentTable = builder.normal<tf.Rank.R2>('embedding.segment', [2, dModel], initStd);
   const embeddingNorm = createNorm(builder, 'embedding.norm', dModel, 'layer');
-  const blocks: BertBlock[] = [];
-  for (let i = 0; i < layers; i++) {
-    const name = `encoder.${i}`;
-    blocks.push({
-      attentionNorm: createNorm(builder, `${name}.attentionNorm`, dModel, 'layer'),
-      attention: createAttention(builder, `${name}.attention`, {
-        dModel,
-        heads,
-        hasBias: true,
-        isScaled: true,
-        std: { query: initStd, key: initStd, value: initStd, output: initStd },
-      }),
-      feedForwardNorm: createNorm(builder, `${name}.feedForwardNorm`, dModel, 'layer'),
-      feedForward: createFeedForward(builder, `${name}.feedForward`, config, {
-        activation: 'gelu',
-        hasBias: true,
-        std: initStd,
-        outputStd: initStd,
-      }),
-    });
-  }
+  const blocks = Array.from({ length: layers }, (_, i) =>
+    createSelfAttentionBlock(builder, `encoder.${i}`, config, { std: initStd, outputStd: initStd }),
+  );
   const finalNorm = config.norm === 'pre' ? createNorm(builder, 'encoder.finalNorm', dModel, 'layer') : null;
   const mlm = {
     transform: createLinear(builder, 'mlm.transform', dModel, dModel, { std: initStd, hasBias: true }),
@@ -106,16 +70,8 @@ export function createBert(config: ModelConfig, seed: number): BertModel {
     x = applyNorm(embeddingNorm, x);
     const bias = paddingBias(input.validLength, batch, length); // [b, 1, 1, t] or none
     const shape = { batch, queryLength: length, keyLength: length };
-    const attention: tf.Tensor4D[] = [];
-    for (const block of blocks) {
-      x = residual(x, config.norm, block.attentionNorm, (h) => {
-        const result = attend(block.attention, h, h, shape, bias);
-        attention.push(result.probabilities); // [b, h, t, t]
-        return result.output;
-      });
-      x = residual(x, config.norm, block.feedForwardNorm, (h) => applyFeedForward(block.feedForward, h));
-    }
-    return { hidden: finalNorm ? applyNorm(finalNorm, x) : x, attention };
+    const { hidden, attention } = runSelfAttentionBlocks(blocks, x, config.norm, shape, bias);
+    return { hidden: finalNorm ? applyNorm(finalNorm, hidden) : hidden, attention };
   }
 
   /** Masked-LM logits for hidden rows [n, d] → [n, V]. */

@@ -5,54 +5,26 @@
  */
 import type * as tf from '@tensorflow/tfjs';
 import { crossEntropy, tiedLogits } from '../ops';
-import type { AttentionWeights } from './attention';
-import { attend, createAttention } from './attention';
 import type { ModelConfig } from './config';
-import type { FeedForward, Norm } from './layers';
-import { applyFeedForward, applyNorm, createFeedForward, createNorm, residual } from './layers';
+import { applyNorm, createNorm } from './layers';
 import type { ForwardResult, ModelBatch, ModelInput, TransformerModel } from './model';
+import { createSelfAttentionBlock, runSelfAttentionBlocks } from './self-attention-block';
 import { assertFamily, causalBias, checkedIds, embedWithPositions, optionalWeights } from './tensors';
 import { disposeWeights, WeightBuilder } from './weights';
-
-/** One decoder block's weights. */
-interface GptBlock {
-  attentionNorm: Norm;
-  attention: AttentionWeights;
-  feedForwardNorm: Norm;
-  feedForward: FeedForward;
-}
 
 const initStd = 0.02;
 
 /** Builds a GPT with seeded N(0, 0.02²) weights; residual output projections are scaled by 1/√(2·layers). */
 export function createGpt(config: ModelConfig, seed: number): TransformerModel {
-  const { vocabSize, dModel, heads, layers, maxLength } = config;
+  const { vocabSize, dModel, layers, maxLength } = config;
   const builder = new WeightBuilder(seed);
   const tokenTable = builder.normal<tf.Rank.R2>('embedding.token', [vocabSize, dModel], initStd);
   const positionTable = builder.normal<tf.Rank.R2>('embedding.position', [maxLength, dModel], initStd);
   // GPT-2: each block adds two projections to the residual stream, so their spread shrinks with depth.
   const residualStd = initStd / Math.sqrt(2 * layers);
-  const blocks: GptBlock[] = [];
-  for (let i = 0; i < layers; i++) {
-    const name = `decoder.${i}`;
-    blocks.push({
-      attentionNorm: createNorm(builder, `${name}.attentionNorm`, dModel, 'layer'),
-      attention: createAttention(builder, `${name}.attention`, {
-        dModel,
-        heads,
-        hasBias: true,
-        isScaled: true,
-        std: { query: initStd, key: initStd, value: initStd, output: residualStd },
-      }),
-      feedForwardNorm: createNorm(builder, `${name}.feedForwardNorm`, dModel, 'layer'),
-      feedForward: createFeedForward(builder, `${name}.feedForward`, config, {
-        activation: 'gelu',
-        hasBias: true,
-        std: initStd,
-        outputStd: residualStd,
-      }),
-    });
-  }
+  const blocks = Array.from({ length: layers }, (_, i) =>
+    createSelfAttentionBlock(builder, `decoder.${i}`, config, { std: initStd, outputStd: residualStd }),
+  );
   // With pre-norm the residual stream is never normalised inside the blocks, so it is normalised once at the end.
   const finalNorm = config.norm === 'pre' ? createNorm(builder, 'decoder.finalNorm', dModel, 'layer') : null;
 
@@ -61,19 +33,11 @@ export function createGpt(config: ModelConfig, seed: number): TransformerModel {
     assertFamily(input, 'gpt');
     const { batchSize: batch, length } = input;
     const ids = checkedIds(input.input, batch * length, vocabSize, 'input');
-    let x = embedWithPositions(ids, tokenTable, positionTable, batch, length, maxLength); // [b * t, d]
+    const x = embedWithPositions(ids, tokenTable, positionTable, batch, length, maxLength); // [b * t, d]
     const bias = causalBias(length); // [t, t], broadcast over batch and heads
     const shape = { batch, queryLength: length, keyLength: length };
-    const attention: tf.Tensor4D[] = [];
-    for (const block of blocks) {
-      x = residual(x, config.norm, block.attentionNorm, (h) => {
-        const result = attend(block.attention, h, h, shape, bias);
-        attention.push(result.probabilities); // [b, h, t, t]
-        return result.output;
-      });
-      x = residual(x, config.norm, block.feedForwardNorm, (h) => applyFeedForward(block.feedForward, h));
-    }
-    return { hidden: finalNorm ? applyNorm(finalNorm, x) : x, attention };
+    const { hidden, attention } = runSelfAttentionBlocks(blocks, x, config.norm, shape, bias);
+    return { hidden: finalNorm ? applyNorm(finalNorm, hidden) : hidden, attention };
   }
 
   return {
