@@ -122,6 +122,20 @@ function paintFocus(
   context.strokeRect(box.x, box.y, box.w, box.h);
 }
 
+const scratchImages = new WeakMap<CanvasRenderingContext2D, ImageData>();
+
+/**
+ * An ImageData of `width` × `height` for `context`, reused across redraws of the same size: putImageData copies
+ * it, and rasterisePanels writes every pixel, so reuse saves allocating (and collecting) megabytes per redraw.
+ */
+function scratchImage(context: CanvasRenderingContext2D, width: number, height: number): ImageData {
+  const cached = scratchImages.get(context);
+  if (cached && cached.width === width && cached.height === height) return cached;
+  const image = context.createImageData(width, height);
+  scratchImages.set(context, image);
+  return image;
+}
+
 /** Paints a whole figure whose marks are cell panels (heatmap, overview, triptych). */
 export function paintCellFigure(
   canvas: HTMLCanvasElement,
@@ -136,7 +150,7 @@ export function paintCellFigure(
   context.fillRect(0, 0, frame.width, frame.height);
   const bounds = rasterBounds(panels, dpr);
   if (bounds.width > 0 && bounds.height > 0) {
-    const image = context.createImageData(bounds.width, bounds.height);
+    const image = scratchImage(context, bounds.width, bounds.height);
     rasterisePanels(image, bounds, panels, { ...frame, background: colors.background }, dpr);
     context.putImageData(image, bounds.x, bounds.y); // device pixels: ignores the transform
   }

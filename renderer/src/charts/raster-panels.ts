@@ -2,13 +2,16 @@
  * Rasterises cell panels straight into an ImageData through the colour table: one 32-bit write per device
  * pixel, no per-cell canvas calls. Each panel is drawn into its own pixel buffer — cached per matrix, so a
  * redraw for hover or focus only copies rows — then copied into the image. Masked cells get the hatch computed
- * per pixel; gaps between cells keep the background.
+ * per pixel; gaps between cells keep the background. Panels with whole blocks of cells per pixel (the
+ * overview) take the pooled fast path in raster-pooling.ts.
  */
 import type { CellPanel } from '../../../shared/charts/cells';
 import type { ColorDomain, ColormapName, ThemeName } from '../../../shared/charts/color';
 import { colormapLut, lutSize, maskedStyle } from '../../../shared/charts/color';
 import { parseColor } from '../../../shared/charts/color-math';
 import type { AttentionMatrix } from '../../../shared/charts/matrix';
+import type { Palette, PanelRaster } from './raster-pooling';
+import { hatchAt, paintPooledPanel } from './raster-pooling';
 
 const isLittleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
@@ -43,20 +46,6 @@ export interface RasterStyle {
   background: string;
 }
 
-/** The colours of one redraw, packed. */
-interface Palette {
-  lut: Int32Array;
-  low: number;
-  /** Lookup-table entries per unit of weight. */
-  scale: number;
-  background: number;
-  maskFill: number;
-  maskHatch: number;
-  /** Hatch stripes along x + y, in device pixels. */
-  period: number;
-  lineWidth: number;
-}
-
 function palette(style: RasterStyle, dpr: number): Palette {
   const masked = maskedStyle(style.theme);
   const [low, high] = style.domain;
@@ -71,18 +60,6 @@ function palette(style: RasterStyle, dpr: number): Palette {
     period: Math.max(2, Math.round(masked.spacing * Math.SQRT2 * dpr)),
     lineWidth: Math.max(1, Math.round(masked.lineWidth * Math.SQRT2 * dpr)),
   };
-}
-
-/** The pixels of one panel: `words[y * width + x]`; `phase` shifts the hatch to the panel's place. */
-interface PanelRaster {
-  words: Int32Array;
-  width: number;
-  height: number;
-  phase: number;
-}
-
-function hatchAt(colors: Palette, raster: PanelRaster, x: number, y: number): number {
-  return (x + y + raster.phase) % colors.period < colors.lineWidth ? colors.maskHatch : colors.maskFill;
 }
 
 /**
@@ -145,42 +122,6 @@ function paintPanel(colors: Palette, raster: PanelRaster, panel: CellPanel, gap:
       } else {
         const t = (max - low) * scale;
         words[y * width + x] = lut[t > 0 ? (t < top ? (t + 0.5) | 0 : top) : 0] as number;
-      }
-    }
-  }
-}
-
-/**
- * The overview's fast path: a whole number of cells per pixel on both axes (e.g. 128 tokens in 64 pixels):
- * each pixel takes the maximum of its block of allowed cells with fixed strides. Locals are hoisted and the
- * colour lookup inlined: this loop reads every weight of every panel on a cold redraw.
- */
-function paintPooledPanel(colors: Palette, raster: PanelRaster, panel: CellPanel): void {
-  const cols = panel.matrix.cols;
-  const values = panel.matrix.values as Float32Array;
-  const mask = panel.mask?.data;
-  const { width, height, words } = raster;
-  const blockRows = panel.matrix.rows / height;
-  const blockCols = cols / width;
-  const { lut, low, scale } = colors;
-  const top = lutSize - 1;
-  for (let y = 0; y < height; y++) {
-    const line = y * width;
-    for (let x = 0; x < width; x++) {
-      const first = y * blockRows * cols + x * blockCols;
-      let max = -Infinity;
-      for (let r = 0; r < blockRows; r++) {
-        const end = first + r * cols + blockCols;
-        for (let cell = first + r * cols; cell < end; cell++) {
-          const value = values[cell] as number;
-          if (value > max && (mask === undefined || mask[cell] !== 0)) max = value;
-        }
-      }
-      if (max === -Infinity) {
-        words[line + x] = hatchAt(colors, raster, x, y);
-      } else {
-        const t = (max - low) * scale;
-        words[line + x] = lut[t > 0 ? (t < top ? (t + 0.5) | 0 : top) : 0] as number;
       }
     }
   }
@@ -264,15 +205,18 @@ export function rasterisePanels(
       style,
       colors,
     );
-    // Copy row by row, clipped to the image.
+    // Copy row by row, clipped to the image; a plain loop, as a subarray per row would allocate.
     const x = left - origin.x;
     const from = Math.max(0, -x);
     const to = Math.min(width, image.width - x);
     if (to <= from) continue;
+    const source = raster.words;
     for (let row = 0; row < height; row++) {
       const y = top - origin.y + row;
       if (y < 0 || y >= image.height) continue;
-      words.set(raster.words.subarray(row * width + from, row * width + to), y * image.width + x + from);
+      const shift = y * image.width + x - row * width; // image word = raster word + shift
+      for (let i = row * width + from, end = row * width + to; i < end; i++)
+        words[i + shift] = source[i] as number;
     }
   }
 }
