@@ -58,6 +58,17 @@ interface Decoding {
   isStop(id: number): StopReason | null;
 }
 
+/**
+ * Tokens a model is never allowed to write: [UNK] (a word the vocabulary lacks is no answer — greedy decoding of
+ * a tiny model would otherwise fall into it, as ~14 % of Brown's words are [UNK]), padding and the BERT markers,
+ * and <bos>; GPT also never writes sentinels, which belong to T5's targets. <eos> stays: it ends the text.
+ */
+function unwritableIds(vocab: Vocabulary, family: 'gpt' | 't5'): number[] {
+  const ids = [vocab.padId, vocab.unkId, vocab.clsId, vocab.sepId, vocab.maskId, vocab.bosId];
+  if (family === 'gpt') for (let i = 0; i < vocab.sentinelCount; i++) ids.push(vocab.sentinelId(i));
+  return ids;
+}
+
 /** Generates with a GPT (continuing the prompt) or a T5 (decoding a target for the prompt). */
 export function generateText(
   model: TransformerModel,
@@ -103,6 +114,7 @@ export function generateText(
   }
 
   const rng = createRng(request.seed);
+  const unwritable = unwritableIds(vocab, family);
   const generated: GeneratedToken[] = [];
   let stoppedBy: StopReason = 'max-tokens';
   while (generated.length < request.maxTokens) {
@@ -115,6 +127,7 @@ export function generateText(
       const t = decoding.sequence.length;
       return tf.slice(output, [0, t - 1, 0], [1, 1, model.config.vocabSize]).dataSync() as Float32Array;
     });
+    for (const id of unwritable) logits[id] = -Infinity;
     const choice = chooseToken(logits, request, rng);
     decoding.sequence.push(asTokenId(choice.id));
     generated.push({
