@@ -96,6 +96,21 @@ export const trainStartedSchema = z.object({ runId: z.string() });
 /** `train:pause` / `train:resume` / `train:cancel` input. */
 export const trainRunSchema = z.object({ runId: z.string().min(1).max(64) }).strict();
 
+/** Longest text `train:attention` reads (a sentence or two: the live view between steps stays quick). */
+export const maxTrainAttentionText = 1000;
+
+/**
+ * `train:attention` input: the attention of run `runId`'s model as it is now (between two steps) for `text`
+ * (and T5's decoder `target`). Its output is `attention:compute`'s.
+ */
+export const trainAttentionSchema = z
+  .object({
+    runId: z.string().min(1).max(64),
+    text: z.string().max(maxTrainAttentionText),
+    target: z.string().max(maxTrainAttentionText).optional(),
+  })
+  .strict();
+
 /** Where a run is in its life. */
 export const trainStateSchema = z.enum(['preparing', 'running', 'paused', 'done', 'cancelled', 'failed']);
 
@@ -124,6 +139,7 @@ export const trainProgressSchema = z.object({
   error: wireErrorSchema.nullable(),
 });
 
+export type TrainAttentionInput = z.infer<typeof trainAttentionSchema>;
 export type TrainStartInput = z.input<typeof trainStartSchema>;
 export type TrainStartRequest = z.output<typeof trainStartSchema>;
 export type TrainState = z.infer<typeof trainStateSchema>;

@@ -1,7 +1,8 @@
 /**
  * The Train screen end to end in Chromium through the built web host and the real engine: a refused request
- * reaches the error presenter, a tiny GPT run draws its loss curve and advances its progress bar, stops, and
- * its checkpoint opens. Saves train.png mid-run (see screenshots.ts). Run after `npm run build`.
+ * reaches the error presenter, a tiny GPT run draws its loss curve, advances its progress bar and redraws its
+ * live attention map from the current weights, stops, and its checkpoint opens selected in the Decoder page.
+ * Saves train.png mid-run (see screenshots.ts). Run after `npm run build`.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -123,7 +124,7 @@ describe('Train screen in Chromium', () => {
     expect(await page.getByTestId('train-start').isEnabled()).toBe(true);
   });
 
-  it('trains a tiny GPT live: the curve grows and the progress bar advances; stopping leaves a checkpoint that opens', async () => {
+  it('trains a tiny GPT live: the curve grows, the progress bar advances, the attention map follows the weights; stopping leaves a checkpoint', async () => {
     const outDir = join(tempDir, 'gpt-run');
     await fillTinyGpt(page, outDir, '2');
     await page.getByTestId('train-start').click();
@@ -142,6 +143,18 @@ describe('Train screen in Chromium', () => {
     expect(await page.getByTestId('train-stat-tokens').textContent()).toMatch(/\d/);
     await page.screenshot({ path: trainScreenPath });
 
+    // Attention over training: the causal map of the current weights, refreshed every 5 steps.
+    const live = page.getByTestId('train-live');
+    await live.getByTestId('train-live-every').selectOption('5');
+    const liveStep = live.getByTestId('train-live-step');
+    await liveStep.waitFor({ timeout: 30_000 });
+    await live.getByTestId('attention-figure').locator('canvas').first().waitFor();
+    const firstLiveStep = Number(await liveStep.getAttribute('data-step'));
+    await expect
+      .poll(async () => Number(await liveStep.getAttribute('data-step')), { timeout: 30_000 })
+      .toBeGreaterThan(firstLiveStep);
+    expect(await liveStep.textContent()).toMatch(/^After step \d/);
+
     await page.getByTestId('train-pause').click();
     await page.getByTestId('train-state').filter({ hasText: 'Paused' }).waitFor();
     const pausedAt = await progressValue(page);
@@ -154,12 +167,21 @@ describe('Train screen in Chromium', () => {
     expect(await page.getByTestId('train-checkpoint-path').textContent()).toBe(outDir);
     expect(existsSync(outDir)).toBe(true);
 
-    await page.getByTestId('train-open-checkpoint').click();
-    const opened = page.getByTestId('train-opened');
-    await opened.waitFor();
-    expect(await opened.textContent()).toContain('GPT');
-    expect(await opened.textContent()).toContain('2 layers × 2 heads · d 32');
     expect(await page.getByTestId('train-start').isEnabled()).toBe(true);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('"Open in views" goes to the Decoder page with the new checkpoint selected and its attention drawn', async () => {
+    await page.getByTestId('train-open-checkpoint').click();
+    const familyPage = page.getByTestId('family-decoder');
+    await familyPage.waitFor();
+    const picker = familyPage.getByTestId('model-picker');
+    await expect
+      .poll(() => picker.locator('option:checked').textContent(), { timeout: 30_000 })
+      .toBe('gpt-run (checkpoint)');
+    // The facts line describes the trained checkpoint (not the built-in model), and its figure is drawn.
+    await familyPage.locator('.model-facts').filter({ hasText: '2 layers × 2 heads' }).waitFor();
+    await familyPage.getByTestId('attention-figure').locator('canvas').first().waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

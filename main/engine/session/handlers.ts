@@ -9,7 +9,6 @@ import { LabError } from '../../../shared/contract/errors';
 import { generateRunSchema, predictMaskedSchema, predictNextSchema } from '../../../shared/contract/model';
 import { maxMessageBytes } from '../../../shared/contract/wire';
 import { checkpointFiles } from '../checkpoint';
-import { attendText } from '../infer/attend';
 import { unknownWords } from '../infer/encode-text';
 import { generateText } from '../infer/generate';
 import { predictMasked, predictNext, predictNextTarget } from '../infer/predict';
@@ -19,7 +18,7 @@ import type { EngineHandlers } from '../server';
 import { builtinModels } from './builtin';
 import type { OpenModel } from './open-models';
 import { OpenModels } from './open-models';
-import { ensureFitsMessage, toWireMaps, toWireRows } from './wire-attention';
+import { attentionAnswer, ensureFitsMessage, toWireMaps, toWireRows } from './wire-attention';
 
 /** The channels of the engine's open models. */
 export type ModelChannel =
@@ -100,19 +99,7 @@ export function createModelHandlers(
       const open = models.get(modelId);
       requireText(text);
       const soFar = targetOf(open, target);
-      const result = attendText(
-        open.model,
-        open.vocab,
-        soFar === undefined ? { text } : { text, target: soFar },
-      );
-      const output = {
-        family: result.family,
-        tokens: result.tokens,
-        truncated: result.isTruncated.input || result.isTruncated.target,
-        unknownWords: unknownWords(`${text} ${soFar ?? ''}`, open.vocab),
-        attention: toWireMaps(result.attention),
-      };
-      return fits(output, 'attention for this text');
+      return attentionAnswer(open.model, open.vocab, { text, target: soFar }, options.maxBytes);
     },
 
     'predict:masked': async (input) => {

@@ -8,6 +8,10 @@ import type { WireAttentionStack } from '../../../shared/contract/model';
 import { maxMessageBytes } from '../../../shared/contract/wire';
 import type { AttentionMaps, AttentionStack } from '../infer/attention-stack';
 import { attentionRow } from '../infer/attention-stack';
+import { attendText } from '../infer/attend';
+import { unknownWords } from '../infer/encode-text';
+import type { TransformerModel } from '../models/model';
+import type { Vocabulary } from '../../../shared/text/vocabulary';
 
 /** Kinds of attention on the wire. */
 export type WireAttentionMaps = { [K in keyof AttentionMaps]?: WireAttentionStack };
@@ -71,4 +75,26 @@ export function ensureFitsMessage<T>(output: T, what: string, limit = maxMessage
     );
   }
   return output;
+}
+
+/**
+ * The `attention:compute` answer (also `train:attention`'s): `text` — and for T5 the `target` so far — through
+ * `model`, as tokens, flags and every map on the wire, refused when larger than `limit`.
+ */
+export function attentionAnswer(
+  model: TransformerModel,
+  vocab: Vocabulary,
+  request: { text: string; target?: string | undefined },
+  limit = maxMessageBytes,
+) {
+  const { text, target } = request;
+  const result = attendText(model, vocab, target === undefined ? { text } : { text, target });
+  const output = {
+    family: result.family,
+    tokens: result.tokens,
+    truncated: result.isTruncated.input || result.isTruncated.target,
+    unknownWords: unknownWords(`${text} ${target ?? ''}`, vocab),
+    attention: toWireMaps(result.attention),
+  };
+  return ensureFitsMessage(output, 'attention for this text', limit);
 }

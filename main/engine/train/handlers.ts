@@ -1,10 +1,13 @@
 /** The engine's handlers of the `train:` channels, over one {@link TrainingRuns}. */
+import { LabError } from '../../../shared/contract/errors';
 import { trainStartSchema } from '../../../shared/contract/train';
 import type { EngineHandlers } from '../server';
+import { attentionAnswer } from '../session/wire-attention';
 import { TrainingRuns } from './runs';
 
 /** The `train:` channels of the engine. */
-export type TrainChannel = 'train:start' | 'train:pause' | 'train:resume' | 'train:cancel';
+export type TrainChannel =
+  'train:start' | 'train:pause' | 'train:resume' | 'train:cancel' | 'train:attention';
 
 /** Handlers for the `train:` channels; progress goes out as `train:onProgress` through the start request's context. */
 export function createTrainHandlers(runs = new TrainingRuns()): Pick<EngineHandlers, TrainChannel> {
@@ -18,5 +21,14 @@ export function createTrainHandlers(runs = new TrainingRuns()): Pick<EngineHandl
     'train:pause': async ({ runId }) => runs.pause(runId),
     'train:resume': async ({ runId }) => runs.resume(runId),
     'train:cancel': async ({ runId }) => runs.cancel(runId),
+    'train:attention': async ({ runId, text, target }) => {
+      // Served between two steps (the loop yields), from the weights as they are now; attendText is tidy.
+      const { model, vocab } = runs.liveModel(runId);
+      if (text.trim() === '')
+        throw new LabError('invalid-argument', 'Type a sentence first: the text is empty.');
+      // Only T5 reads a target (as in `attention:compute`, an empty one is the same as none).
+      const soFar = model.config.family === 't5' && target ? target : undefined;
+      return attentionAnswer(model, vocab, { text, target: soFar });
+    },
   };
 }

@@ -5,7 +5,9 @@
  */
 import { LabError, toWireError } from '../../../shared/contract/errors';
 import type { TrainProgress, TrainStartRequest, TrainState } from '../../../shared/contract/train';
+import type { Vocabulary } from '../../../shared/text/vocabulary';
 import type { TrainingRecord } from '../checkpoint';
+import type { TransformerModel } from '../models/model';
 import { saveCheckpoint } from '../checkpoint';
 import type { PreparedRun } from './prepare';
 import { reportEngineError } from '../server';
@@ -57,6 +59,8 @@ interface Run {
   state: TrainState;
   control: RunControl;
   progress: TrainProgress;
+  /** The model and vocabulary while the loop runs (`null` before and after: the model is then disposed). */
+  prepared: PreparedRun | null;
 }
 
 /** The loop's settings for a request. */
@@ -123,7 +127,7 @@ export class TrainingRuns {
       checkpoint: null,
       error: null,
     };
-    const run: Run = { id, emit, state: 'preparing', control: new RunControl(), progress };
+    const run: Run = { id, emit, state: 'preparing', control: new RunControl(), progress, prepared: null };
     this.active = run;
     this.runs.set(run.id, run);
     let prepared: PreparedRun | undefined;
@@ -167,6 +171,19 @@ export class TrainingRuns {
     return { runId, state: 'cancelled' };
   }
 
+  /**
+   * The model of run `runId` as it is now, with its vocabulary and step: only between two steps of a live
+   * run (the engine answers requests when the loop yields), so callers use it at once and keep no tensors.
+   */
+  liveModel(runId: string): { model: TransformerModel; vocab: Vocabulary; step: number } {
+    const run = this.find(runId);
+    if (!run.prepared) {
+      const why = run.state === 'preparing' ? 'is still preparing' : `already ended (${run.state})`;
+      throw new LabError('invalid-argument', `Training run ${runId} ${why}: its model is not in memory.`);
+    }
+    return { model: run.prepared.model, vocab: run.prepared.vocab, step: run.progress.step };
+  }
+
   /** Cancels whatever runs (engine shutdown). */
   cancelAll(): void {
     this.active?.control.cancel();
@@ -208,6 +225,7 @@ export class TrainingRuns {
       });
     };
     run.state = 'running';
+    run.prepared = prepared;
     this.report(run, {});
     try {
       const outcome = await train(
@@ -231,6 +249,7 @@ export class TrainingRuns {
       run.state = 'failed';
       this.report(run, { error: toWireError(error, reportEngineError) });
     } finally {
+      run.prepared = null;
       prepared.model.dispose();
       this.active = null;
     }

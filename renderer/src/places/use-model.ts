@@ -44,13 +44,29 @@ interface Opened {
   wrongFamily: Family | null;
 }
 
-/** Opens the built-in model of `family` and any checkpoint the user picks. */
-export function useModel(api: LabApi, family: Family, builtin: BuiltinModelId): ModelState {
+/** The chooser's entry for a checkpoint folder. */
+function checkpointChoice(path: string): ModelChoice {
+  const source: ModelSource = { kind: 'checkpoint', path: path.trim() };
+  return { key: sourceKey(source), source };
+}
+
+/**
+ * Opens the built-in model of `family` and any checkpoint the user picks; `checkpointPath` (read when the page
+ * mounts, as it does on every navigation) is listed and selected from the start, so the built-in model is not
+ * opened first.
+ */
+export function useModel(
+  api: LabApi,
+  family: Family,
+  builtin: BuiltinModelId,
+  checkpointPath?: string,
+): ModelState {
   const [choices, setChoices] = useState<ModelChoice[]>(() => {
     const source: ModelSource = { kind: 'builtin', id: builtin };
-    return [{ key: sourceKey(source), source }];
+    const first = { key: sourceKey(source), source };
+    return checkpointPath ? [first, checkpointChoice(checkpointPath)] : [first];
   });
-  const [currentKey, setCurrentKey] = useState(() => choices[0]?.key ?? '');
+  const [currentKey, setCurrentKey] = useState(() => choices.at(-1)?.key ?? '');
   const [opened, setOpened] = useState<Opened | null>(null);
   const current = choices.find((choice) => choice.key === currentKey) ?? choices[0];
   if (!current) throw new Error('The model chooser has no model');
@@ -78,10 +94,9 @@ export function useModel(api: LabApi, family: Family, builtin: BuiltinModelId): 
   }, [api, current, family]);
 
   const openCheckpoint = (path: string) => {
-    const source: ModelSource = { kind: 'checkpoint', path: path.trim() };
-    const key = sourceKey(source);
-    setChoices((list) => (list.some((choice) => choice.key === key) ? list : [...list, { key, source }]));
-    setCurrentKey(key);
+    const choice = checkpointChoice(path);
+    setChoices((list) => (list.some(({ key }) => key === choice.key) ? list : [...list, choice]));
+    setCurrentKey(choice.key);
   };
   const isOpening = opened?.key !== current.key;
   return {

@@ -1,6 +1,6 @@
 /**
  * The checkpoint of a run that ended (finished or stopped): where it was saved, and "Open in views", which
- * opens it in the engine (`model:open`) and shows what was loaded.
+ * opens it in the engine (`model:open`), shows what was loaded and goes to its family's page with it selected.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,16 @@ import type { LabApi } from '../../../shared/contract/api';
 import type { ModelInfo } from '../../../shared/contract/model';
 import { useReportError } from '../errors/error-presenter';
 
-/** The card. */
-export function CheckpointCard({ api, path }: { api: LabApi; path: string }) {
+/** The card; `onOpenInViews` goes to the family page of the checkpoint it opened. */
+export function CheckpointCard({
+  api,
+  path,
+  onOpenInViews,
+}: {
+  api: LabApi;
+  path: string;
+  onOpenInViews?: (family: ModelInfo['family'], path: string) => void;
+}) {
   const { t, i18n } = useTranslation();
   const report = useReportError();
   const [opened, setOpened] = useState<{ path: string; info: ModelInfo } | 'opening' | null>(null);
@@ -20,7 +28,10 @@ export function CheckpointCard({ api, path }: { api: LabApi; path: string }) {
     setOpened('opening');
     api
       .invoke('model:open', { source: { kind: 'checkpoint', path } })
-      .then((result) => setOpened({ path, info: result }))
+      .then((result) => {
+        setOpened({ path, info: result });
+        onOpenInViews?.(result.family, path);
+      })
       .catch((error: unknown) => {
         setOpened(null);
         report(error);

@@ -1,6 +1,7 @@
 /**
  * The Train place: set up a run (family, size, corpus, steps, learning rate, batch size, seed, output folder),
- * start, pause, resume or stop it, and follow it live; when it ends, its checkpoint opens in the engine.
+ * start, pause, resume or stop it, and follow it live (curves and attention); when it ends, its checkpoint opens
+ * in the family's views.
  * Expected failures (sizes the engine refuses, a corpus too small, a run already going) reach the error
  * presenter with the engine's own message.
  */
@@ -9,9 +10,11 @@ import { useTranslation } from 'react-i18next';
 import type { LabApi } from '../../../shared/contract/api';
 import type { EngineStatus } from '../../../shared/contract/engine';
 import { LabError } from '../../../shared/contract/errors';
+import type { ModelInfo } from '../../../shared/contract/model';
 import { useReportError } from '../errors/error-presenter';
 import { PlaceGlyph } from '../shell/place-glyph';
 import { CheckpointCard } from './checkpoint-card';
+import { LiveAttention } from './live-attention';
 import { RunPanel } from './run-panel';
 import { TrainForm } from './train-form';
 import type { CheckpointsFolder, SettingsField, TrainSettings } from './train-settings';
@@ -32,8 +35,16 @@ let knownFolder: CheckpointsFolder | null = null;
 // A failed run is reported once, not again on every visit to the page.
 const reportedFailures = new Set<string>();
 
-/** The page. */
-export function TrainPage({ api, status }: { api: LabApi; status: EngineStatus | null }) {
+/** The page; `onOpenInViews` goes to a family page with a run's checkpoint selected. */
+export function TrainPage({
+  api,
+  status,
+  onOpenInViews,
+}: {
+  api: LabApi;
+  status: EngineStatus | null;
+  onOpenInViews?: (family: ModelInfo['family'], path: string) => void;
+}) {
   const { t } = useTranslation();
   const report = useReportError();
   const { store, training } = useTraining(api);
@@ -162,7 +173,10 @@ export function TrainPage({ api, status }: { api: LabApi; status: EngineStatus |
             status={status}
             plannedSteps={Math.max(1, Math.round(Number(settings.run.steps)) || 1)}
           />
-          {hasEnded && checkpoint ? <CheckpointCard api={api} path={checkpoint} /> : null}
+          {isRunLive && training.runId ? <LiveAttention api={api} training={training} /> : null}
+          {hasEnded && checkpoint ? (
+            <CheckpointCard api={api} path={checkpoint} {...(onOpenInViews ? { onOpenInViews } : {})} />
+          ) : null}
         </div>
       </div>
     </article>
