@@ -7,6 +7,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabApi } from '../../../shared/contract/api';
 import { ObjectiveAnimation } from '../animations/objective-animation';
+import { PromptingPanel } from '../prompting/prompting-panel';
 import { PlaceGlyph } from '../shell/place-glyph';
 import { useColorScheme } from '../views/use-color-scheme';
 import { ErrorMessage, ViewCard, ViewMessage } from '../views/view-card';
@@ -32,7 +33,12 @@ interface PageMemory {
 /** What each page was left with (for this session). */
 const memory = new Map<FamilyPlaceId, PageMemory>();
 
-const placeOf: Record<Family, FamilyPlaceId> = { bert: 'encoder', t5: 'encoderDecoder', gpt: 'decoder' };
+/** The page of each family. */
+export const familyPlaceOf: Record<Family, FamilyPlaceId> = {
+  bert: 'encoder',
+  t5: 'encoderDecoder',
+  gpt: 'decoder',
+};
 
 /** Layers and heads the pickers offer for a view of `data`. */
 function pickerRange(data: ViewData | null, settings: ViewSettings): { layers: number; heads: number } {
@@ -45,8 +51,16 @@ function pickerRange(data: ViewData | null, settings: ViewSettings): { layers: n
   };
 }
 
-/** The page of one family. */
-export function FamilyPage({ api, place }: { api: LabApi; place: FamilyPlaceId }) {
+/** The page of one family; `checkpointPath` (from "Open in views" on the Train screen) opens and selects it. */
+export function FamilyPage({
+  api,
+  place,
+  checkpointPath,
+}: {
+  api: LabApi;
+  place: FamilyPlaceId;
+  checkpointPath?: string;
+}) {
   const { t } = useTranslation();
   const spec = familySpecs[place];
   const isT5 = spec.family === 't5';
@@ -66,7 +80,7 @@ export function FamilyPage({ api, place }: { api: LabApi; place: FamilyPlaceId }
   );
   const [prefs, setPrefs] = useDisplayPrefs();
   const theme = useColorScheme();
-  const model = useModel(api, spec.family, spec.builtin);
+  const model = useModel(api, spec.family, spec.builtin, checkpointPath);
   const attention = useAttention(api, model.info?.modelId ?? null, text, isT5 ? target : undefined);
   const range = pickerRange(attention.data, chosen);
   const settings = clampSettings(chosen, range.layers, range.heads);
@@ -84,7 +98,7 @@ export function FamilyPage({ api, place }: { api: LabApi; place: FamilyPlaceId }
       title={t('views.model.wrongFamilyTitle')}
       body={t('views.model.wrongFamily', {
         family: t(`views.family.${model.wrongFamily}`),
-        place: t(`nav.${placeOf[model.wrongFamily]}`),
+        place: t(`nav.${familyPlaceOf[model.wrongFamily]}`),
       })}
     />
   ) : null;
@@ -138,6 +152,11 @@ export function FamilyPage({ api, place }: { api: LabApi; place: FamilyPlaceId }
           {...(model.info ? { modelId: model.info.modelId } : {})}
         />
       </section>
+      {spec.family === 'gpt' && (
+        <section className="family-prompting" aria-label={t('prompting.title')}>
+          <PromptingPanel api={api} {...(model.info ? { modelId: model.info.modelId } : {})} />
+        </section>
+      )}
     </article>
   );
 }
