@@ -10,6 +10,7 @@ import type { EngineHandlers } from './server';
 import { backendLoaders } from './tf-backends';
 import { createModelHandlers } from './session/handlers';
 import { createTrainHandlers } from './train/handlers';
+import { createLibraryHandlers } from './library/handlers';
 
 /** A started engine: the backend it chose and its request handlers. */
 export interface Engine {
@@ -45,6 +46,7 @@ export async function startEngine(
     }),
     ...createTrainHandlers(),
     ...createModelHandlers(),
+    ...createLibraryHandlers(),
   };
   return { selection, status, handlers };
 }

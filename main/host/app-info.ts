@@ -1,12 +1,16 @@
 /** The `app:info` answer, from facts the host passes in (Electron knows more than a plain Node host). */
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { AppInfo, HostKind } from '../../shared/contract/app';
 import packageJson from '../../package.json' with { type: 'json' };
 
-/** The checkpoints folder of a host without its own data folder (web host, CLI): in the user's home. */
-export function defaultCheckpointsFolder(): string {
-  return join(homedir(), 'Attention Lab', 'checkpoints');
+/**
+ * The checkpoints folder of a host without its own data folder (web host, CLI): `checkpoints` in the folder
+ * named by the environment variable `ATTENTION_LAB_DATA_DIR` (tests, classroom machines), else in the user's home.
+ */
+export function defaultCheckpointsFolder(env: NodeJS.ProcessEnv = process.env): string {
+  const dataDir = env['ATTENTION_LAB_DATA_DIR'];
+  return join(dataDir ? resolve(dataDir) : join(homedir(), 'Attention Lab'), 'checkpoints');
 }
 
 /**

@@ -8,18 +8,27 @@ import { ErrorBoundary } from './errors/error-boundary';
 import { useReportError } from './errors/error-presenter';
 import { Overview } from './shell/overview';
 import { ComparePage } from './places/compare-page';
-import { FamilyPage } from './places/family-page';
+import { FamilyPage, familyPlaceOf } from './places/family-page';
 import { isFamilyPlace } from './places/families';
+import { LibraryPage } from './library/library-page';
+import type { FamilyPlaceId } from './places/families';
 import { PlaceView } from './shell/place-view';
 import type { PlaceId } from './shell/places';
 import { Sidebar } from './shell/sidebar';
 import { TrainPage } from './train/train-page';
+
+/** What a navigation may carry: a checkpoint folder for a family page to open and select. */
+export interface NavigateOptions {
+  checkpointPath?: string;
+}
 
 /** The whole window. */
 export function App({ api }: { api: LabApi }) {
   const { t } = useTranslation();
   const report = useReportError();
   const [place, setPlace] = useState<PlaceId>('overview');
+  // The checkpoint the next family page opens (set by "Open in views" on the Train screen).
+  const [checkpoint, setCheckpoint] = useState<{ place: FamilyPlaceId; path: string } | null>(null);
   const { status, connection } = useEngineStatus(api);
   const mainRef = useRef<HTMLElement>(null);
   const hasNavigated = useRef(false);
@@ -28,8 +37,10 @@ export function App({ api }: { api: LabApi }) {
     document.title = place === 'overview' ? t('app.name') : `${t(`nav.${place}`)} · ${t('app.name')}`;
   }, [place, t]);
 
-  const navigate = (next: PlaceId) => {
+  const navigate = (next: PlaceId, options: NavigateOptions = {}) => {
     hasNavigated.current = true;
+    const path = options.checkpointPath;
+    setCheckpoint(path !== undefined && isFamilyPlace(next) ? { place: next, path } : null);
     setPlace(next);
   };
   useEffect(() => {
@@ -55,11 +66,23 @@ export function App({ api }: { api: LabApi }) {
               engine={<EngineStatusCard api={api} status={status} connection={connection} />}
             />
           ) : isFamilyPlace(place) ? (
-            <FamilyPage api={api} place={place} />
+            <FamilyPage
+              // A new checkpoint for the page on screen mounts it afresh (the page reads it when it mounts).
+              key={checkpoint?.place === place ? checkpoint.path : place}
+              api={api}
+              place={place}
+              {...(checkpoint?.place === place ? { checkpointPath: checkpoint.path } : {})}
+            />
           ) : place === 'compare' ? (
             <ComparePage api={api} />
           ) : place === 'train' ? (
-            <TrainPage api={api} status={status} />
+            <TrainPage
+              api={api}
+              status={status}
+              onOpenInViews={(family, path) => navigate(familyPlaceOf[family], { checkpointPath: path })}
+            />
+          ) : place === 'library' ? (
+            <LibraryPage api={api} />
           ) : (
             <PlaceView place={place} />
           )}

@@ -21,6 +21,16 @@ import {
   vocabularySchema,
 } from './model';
 import {
+  libraryDeletedSchema,
+  libraryDeleteSchema,
+  libraryExportSchema,
+  libraryImportSchema,
+  libraryListingSchema,
+  libraryListSchema,
+  libraryPathSchema,
+  libraryRenameSchema,
+} from './library';
+import {
   checkpointChoiceSchema,
   snapshotCopiedSchema,
   snapshotCopySchema,
@@ -28,6 +38,7 @@ import {
   snapshotSaveSchema,
 } from './snapshot';
 import {
+  trainAttentionSchema,
   trainControlResultSchema,
   trainProgressSchema,
   trainRunSchema,
@@ -55,6 +66,7 @@ export const requests = {
   'train:pause': { input: trainRunSchema, output: trainControlResultSchema, servedBy: 'engine' },
   'train:resume': { input: trainRunSchema, output: trainControlResultSchema, servedBy: 'engine' },
   'train:cancel': { input: trainRunSchema, output: trainControlResultSchema, servedBy: 'engine' },
+  'train:attention': { input: trainAttentionSchema, output: attentionResultSchema, servedBy: 'engine' },
   'model:open': { input: modelOpenSchema, output: modelInfoSchema, servedBy: 'engine' },
   'model:listBuiltin': { input: empty, output: builtinModelListSchema, servedBy: 'engine' },
   'model:vocabulary': { input: modelRefSchema, output: vocabularySchema, servedBy: 'engine' },
@@ -65,6 +77,11 @@ export const requests = {
   'snapshot:save': { input: snapshotSaveSchema, output: snapshotSavedSchema, servedBy: 'host' },
   'snapshot:copy': { input: snapshotCopySchema, output: snapshotCopiedSchema, servedBy: 'host' },
   'dialog:chooseCheckpoint': { input: empty, output: checkpointChoiceSchema, servedBy: 'host' },
+  'library:list': { input: libraryListSchema, output: libraryListingSchema, servedBy: 'engine' },
+  'library:rename': { input: libraryRenameSchema, output: libraryPathSchema, servedBy: 'engine' },
+  'library:delete': { input: libraryDeleteSchema, output: libraryDeletedSchema, servedBy: 'engine' },
+  'library:import': { input: libraryImportSchema, output: libraryPathSchema, servedBy: 'engine' },
+  'library:export': { input: libraryExportSchema, output: libraryPathSchema, servedBy: 'engine' },
 } as const satisfies Record<`${string}:${string}`, RequestSpec>;
 
 /** Every event channel, with its payload schema. */

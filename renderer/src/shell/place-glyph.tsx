@@ -90,6 +90,16 @@ function Picture({ place }: { place: PlaceId }) {
           ))}
         </>
       );
+    case 'library':
+      return (
+        <>
+          {/* Three checkpoint folders on a shelf, one lit. */}
+          <rect x={7} y={10} width={7} height={24} rx={1.5} className="glyph-frame" />
+          <rect x={17} y={8} width={7} height={26} rx={1.5} className="glyph-cell" fillOpacity={0.85} />
+          <rect x={27} y={12} width={7} height={22} rx={1.5} className="glyph-frame" />
+          <path className="glyph-axis" d="M4 37h36" />
+        </>
+      );
     case 'walkthrough':
       return (
         <>

@@ -2,7 +2,15 @@
 
 /** A view of the app (later issues fill each one). */
 export type PlaceId =
-  'overview' | 'encoder' | 'encoderDecoder' | 'decoder' | 'compare' | 'train' | 'scaling' | 'walkthrough';
+  | 'overview'
+  | 'encoder'
+  | 'encoderDecoder'
+  | 'decoder'
+  | 'compare'
+  | 'train'
+  | 'library'
+  | 'scaling'
+  | 'walkthrough';
 
 /** A place other than the overview; its texts live under `places.<id>` in the resource files. */
 export type FeaturePlaceId = Exclude<PlaceId, 'overview'>;
@@ -11,7 +19,7 @@ export type FeaturePlaceId = Exclude<PlaceId, 'overview'>;
 export const placeGroups: ReadonlyArray<{ labelKey: string | null; places: readonly PlaceId[] }> = [
   { labelKey: null, places: ['overview'] },
   { labelKey: 'nav.families', places: ['encoder', 'encoderDecoder', 'decoder', 'compare'] },
-  { labelKey: 'nav.lab', places: ['train', 'scaling', 'walkthrough'] },
+  { labelKey: 'nav.lab', places: ['train', 'library', 'scaling', 'walkthrough'] },
 ];
 
 /** Every place with a description, in sidebar order (Compare has its own page, not a card). */

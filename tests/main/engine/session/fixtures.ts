@@ -8,6 +8,7 @@ import type { ModelConfig, ModelFamily } from '../../../../main/engine/models/co
 import { createModel } from '../../../../main/engine/models/model';
 import type { EngineHandlers } from '../../../../main/engine/server';
 import { runRequest } from '../../../../main/engine/server';
+import { createLibraryHandlers } from '../../../../main/engine/library/handlers';
 import { createModelHandlers } from '../../../../main/engine/session/handlers';
 import type { OpenModels } from '../../../../main/engine/session/open-models';
 import { createTrainHandlers } from '../../../../main/engine/train/handlers';
@@ -62,6 +63,7 @@ export function engineCaller(models: OpenModels, options: { maxBytes?: number } 
     'engine:ping': async ({ nonce }) => ({ nonce, pid: process.pid, uptimeMs: 0 }),
     ...createTrainHandlers(),
     ...createModelHandlers(models, options),
+    ...createLibraryHandlers(),
   };
   const context = { emit: () => {} };
   return {

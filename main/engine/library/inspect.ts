@@ -1,0 +1,132 @@
+/**
+ * Reading a checkpoint folder's summary without building the model: config.json (format marker, version,
+ * sizes), training.json, and weights.bin's size against its manifest. Cheap enough to list a whole library.
+ */
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import { LabError } from '../../../shared/contract/errors';
+import type { LibraryEntry } from '../../../shared/contract/library';
+import {
+  checkpointFiles,
+  checkpointFormat,
+  checkpointFormatVersion,
+  configFileSchema,
+  manifestSchema,
+  parseFile,
+  trainingSchema,
+} from '../checkpoint/format';
+
+async function readJson(dir: string, file: string): Promise<unknown> {
+  const text = await readFile(join(dir, file), 'utf8').catch(() => {
+    throw new LabError('invalid-checkpoint', `${file} is missing from the checkpoint folder ${dir}.`);
+  });
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new LabError('invalid-checkpoint', `${file} in ${dir} is not valid JSON (the file is damaged).`);
+  }
+}
+
+/** Whether `dir` holds a config.json with our format marker (any version): the folder is one of ours. */
+export async function hasCheckpointMarker(dir: string): Promise<boolean> {
+  try {
+    const config = JSON.parse(await readFile(join(dir, checkpointFiles.config), 'utf8')) as unknown;
+    return (
+      typeof config === 'object' &&
+      config !== null &&
+      'format' in config &&
+      config.format === checkpointFormat
+    );
+  } catch {
+    return false; // missing or not JSON
+  }
+}
+
+/** Total bytes of the files directly inside `dir` (a checkpoint has no subfolders). */
+async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    if (entry.isFile()) total += (await stat(join(dir, entry.name))).size;
+  }
+  return total;
+}
+
+/** The summary of the checkpoint in `dir`; throws `invalid-checkpoint` naming the file that is wrong. */
+export async function inspectCheckpoint(dir: string): Promise<Extract<LibraryEntry, { valid: true }>> {
+  const raw = await readJson(dir, checkpointFiles.config);
+  if (!(await hasCheckpointMarker(dir))) {
+    throw new LabError(
+      'invalid-checkpoint',
+      `${checkpointFiles.config} in ${dir} is not an Attention Lab checkpoint.`,
+    );
+  }
+  const version = (raw as { formatVersion?: unknown }).formatVersion;
+  if (version !== checkpointFormatVersion) {
+    throw new LabError(
+      'invalid-checkpoint',
+      `${checkpointFiles.config} in ${dir} has format version ${String(version)}; this Attention Lab reads version ${checkpointFormatVersion}.`,
+    );
+  }
+  const { config } = parseFile(configFileSchema, raw, checkpointFiles.config, dir);
+  const training = parseFile(
+    trainingSchema,
+    await readJson(dir, checkpointFiles.training),
+    checkpointFiles.training,
+    dir,
+  );
+  const manifest = parseFile(
+    manifestSchema,
+    await readJson(dir, checkpointFiles.manifest),
+    checkpointFiles.manifest,
+    dir,
+  );
+  await readJson(dir, checkpointFiles.tokenizer);
+  const weights = await stat(join(dir, checkpointFiles.weights)).catch(() => null);
+  if (!weights?.isFile()) {
+    throw new LabError(
+      'invalid-checkpoint',
+      `${checkpointFiles.weights} is missing from the checkpoint folder ${dir}.`,
+    );
+  }
+  if (weights.size !== manifest.byteLength) {
+    throw new LabError(
+      'invalid-checkpoint',
+      `${checkpointFiles.weights} in ${dir} has ${weights.size} bytes but should have ${manifest.byteLength}.`,
+    );
+  }
+  const layers = config.decoderLayers ? `${config.layers}+${config.decoderLayers}` : `${config.layers}`;
+  const last = training.losses?.at(-1);
+  return {
+    valid: true,
+    path: dir,
+    name: basename(dir),
+    family: config.family,
+    sizes: `${layers} layers × ${config.heads} heads, d=${config.dModel}, vocab ${config.vocabSize}`,
+    steps: training.steps,
+    finalLoss: last ? last.loss : null,
+    createdAt: training.createdAt,
+    bytes: await folderBytes(dir),
+  };
+}
+
+/** Every folder directly inside `folder` (hidden ones skipped), by name; a missing folder lists as empty. */
+export async function listLibrary(folder: string): Promise<LibraryEntry[]> {
+  const info = await stat(folder).catch(() => null);
+  if (!info) return [];
+  if (!info.isDirectory()) throw new LabError('invalid-argument', `${folder} is a file, not a folder.`);
+  const names = (await readdir(folder, { withFileTypes: true }))
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
+    .map((entry) => entry.name)
+    .sort((a, b) => a.localeCompare(b));
+  return Promise.all(
+    names.map(async (name): Promise<LibraryEntry> => {
+      const path = join(folder, name);
+      try {
+        return await inspectCheckpoint(path);
+      } catch (error) {
+        if (!(error instanceof LabError)) throw error;
+        return { valid: false, path, name, error: error.message };
+      }
+    }),
+  );
+}

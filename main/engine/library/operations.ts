@@ -1,0 +1,94 @@
+/**
+ * Changing the library on disk, atomically: rename in place, delete (only a folder that is one of our
+ * checkpoints), and copy a checkpoint into another folder through a hidden temporary folder and a rename.
+ */
+import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { LabError } from '../../../shared/contract/errors';
+import { loadCheckpoint } from '../checkpoint/load';
+import { hasCheckpointMarker } from './inspect';
+
+const stamp = (): string => `${process.pid}-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
+
+async function exists(path: string): Promise<boolean> {
+  return stat(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Throws `not-found` unless `dir` is a folder, and `invalid-argument` unless it is one of our checkpoints. */
+async function assertCheckpointFolder(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => null);
+  if (!info?.isDirectory()) throw new LabError('not-found', `There is no checkpoint folder at ${dir}.`);
+  if (!(await hasCheckpointMarker(dir))) {
+    throw new LabError(
+      'invalid-argument',
+      `${dir} is not an Attention Lab checkpoint folder, so it was left alone.`,
+    );
+  }
+}
+
+/** Renames the checkpoint `path` to `newName` in the same folder; refuses a name already taken. */
+export async function renameCheckpoint(path: string, newName: string): Promise<string> {
+  const from = resolve(path);
+  await assertCheckpointFolder(from);
+  const to = join(dirname(from), newName);
+  if (to === from) return from;
+  // A case-only rename on a case-insensitive disk sees the target "exist": it is the same folder then.
+  const taken = await stat(to).catch(() => null);
+  if (taken) {
+    const source = await stat(from);
+    if (taken.ino !== source.ino || taken.dev !== source.dev) {
+      throw new LabError('invalid-argument', `There is already a file or folder named "${newName}" there.`);
+    }
+  }
+  await rename(from, to);
+  return to;
+}
+
+/** Deletes the checkpoint `path`: moved to a hidden name first (one atomic step), then removed. */
+export async function deleteCheckpoint(path: string): Promise<string> {
+  const dir = resolve(path);
+  await assertCheckpointFolder(dir);
+  const trash = join(dirname(dir), `.${basename(dir)}.deleting-${stamp()}`);
+  await rename(dir, trash);
+  await rm(trash, { recursive: true, force: true });
+  return dir;
+}
+
+/** `name`, or `name (2)`, `name (3)`… : the first that does not exist in `folder`. */
+async function freeName(folder: string, name: string): Promise<string> {
+  for (let n = 1; ; n += 1) {
+    const candidate = join(folder, n === 1 ? name : `${name} (${n})`);
+    if (!(await exists(candidate))) return candidate;
+  }
+}
+
+/**
+ * Copies the checkpoint `from` into `folder` under a free name, after loading it fully (every file checked):
+ * the copy is written to a hidden temporary folder and renamed into place, so no half copy ever shows.
+ */
+export async function copyCheckpointInto(from: string, folder: string): Promise<string> {
+  const source = resolve(from);
+  const loaded = await loadCheckpoint(source);
+  loaded.model.dispose();
+  const parent = resolve(folder);
+  if (parent === source || parent.startsWith(`${source}/`) || parent.startsWith(`${source}\\`)) {
+    throw new LabError('invalid-argument', 'A checkpoint cannot be copied into its own folder.');
+  }
+  const info = await stat(parent).catch(() => null);
+  if (info && !info.isDirectory())
+    throw new LabError('invalid-argument', `${parent} is a file, not a folder.`);
+  await mkdir(parent, { recursive: true });
+  const temporary = join(parent, `.${basename(source)}.copying-${stamp()}`);
+  try {
+    await cp(source, temporary, { recursive: true, errorOnExist: true, force: false });
+    const target = await freeName(parent, basename(source));
+    await rename(temporary, target);
+    return target;
+  } catch (error) {
+    await rm(temporary, { recursive: true, force: true });
+    throw error;
+  }
+}
