@@ -91,7 +91,7 @@ export function ContinuationView({ generation }: ContinuationViewProps) {
           <select value={shownLayer} onChange={(event) => setLayer(Number(event.target.value))}>
             {Array.from({ length: rows.layers }, (_, l) => (
               <option key={l} value={l}>
-                {l + 1}
+                {l /* 0-based, as in every view and the CLI's --layer */}
               </option>
             ))}
           </select>
@@ -105,7 +105,7 @@ export function ContinuationView({ generation }: ContinuationViewProps) {
             <option value="mean">{t('prompting.headMean')}</option>
             {Array.from({ length: rows.heads }, (_, h) => (
               <option key={h} value={h}>
-                {h + 1}
+                {h}
               </option>
             ))}
           </select>
