@@ -13,9 +13,10 @@ import { viewDataOf } from '../views/view-data';
 
 /**
  * Pause in typing before the engine is asked, in milliseconds: short enough that a tiny model's view follows
- * within about 100 ms of the last key (the engine answers in a few ms), long enough to skip the keys of a word.
+ * within 100 ms of the last key (the round trip through the engine and the redraw take ~30–60 ms), long enough
+ * to skip most keys of a fast typist's word; answers to superseded requests are dropped anyway.
  */
-export const typingDelayMs = 80;
+export const typingDelayMs = 50;
 
 /** The attention for a text, and where the request stands. */
 export interface AttentionState {
