@@ -3,26 +3,18 @@
  * well-formed, a format version this build reads, the expected model family, a vocabulary of the configured
  * size, and weights whose names, shapes and byte ranges match the model exactly.
  */
-import { readFile, stat } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { LabError } from '../../../shared/contract/errors';
 import { Vocabulary } from '../../../shared/text/vocabulary';
 import type { ModelConfig, ModelFamily } from '../models/config';
-import { validateConfig } from '../models/config';
 import type { TransformerModel } from '../models/model';
 import { createModel } from '../models/model';
 import { bytesPerValue, fromFloat16Bits } from './float16';
 import type { TrainingMetadata, WeightEntry, WeightManifest } from './format';
-import {
-  checkpointFiles,
-  checkpointFormat,
-  checkpointFormatVersion,
-  configFileSchema,
-  manifestSchema,
-  parseFile,
-  trainingSchema,
-} from './format';
+import { checkpointFiles, manifestSchema, parseFile, trainingSchema } from './format';
+import { readBytes, readConfig, readJson } from './read';
 
 /** A loaded checkpoint: a ready model (the caller disposes it), its vocabulary and training record. */
 export interface LoadedCheckpoint {
@@ -31,72 +23,6 @@ export interface LoadedCheckpoint {
   model: TransformerModel;
   vocab: Vocabulary;
   training: TrainingMetadata;
-}
-
-const familyNames: Record<ModelFamily, string> = {
-  bert: 'BERT (encoder-only)',
-  t5: 'T5 (encoder–decoder)',
-  gpt: 'GPT (decoder-only)',
-};
-
-async function readBytes(dir: string, file: string): Promise<Buffer> {
-  try {
-    return await readFile(join(dir, file));
-  } catch {
-    throw new LabError('invalid-checkpoint', `${file} is missing from the checkpoint folder ${dir}.`);
-  }
-}
-
-async function readJson(dir: string, file: string): Promise<unknown> {
-  const text = (await readBytes(dir, file)).toString('utf8');
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new LabError('invalid-checkpoint', `${file} in ${dir} is not valid JSON (the file is damaged).`);
-  }
-}
-
-/** Reads and checks config.json (format, version, family, sizes). */
-async function readConfig(dir: string, expectFamily?: ModelFamily): Promise<ModelConfig> {
-  const raw = await readJson(dir, checkpointFiles.config);
-  const header = raw as { format?: unknown; formatVersion?: unknown } | null;
-  if (typeof header !== 'object' || header === null || header.format !== checkpointFormat) {
-    throw new LabError(
-      'invalid-checkpoint',
-      `${checkpointFiles.config} in ${dir} is not an Attention Lab checkpoint.`,
-    );
-  }
-  if (header.formatVersion !== checkpointFormatVersion) {
-    throw new LabError(
-      'invalid-checkpoint',
-      `${checkpointFiles.config} in ${dir} has format version ${String(header.formatVersion)}; this Attention Lab ` +
-        `reads version ${checkpointFormatVersion}${Number(header.formatVersion) > checkpointFormatVersion ? ' (update the app)' : ''}.`,
-    );
-  }
-  const file = parseFile(configFileSchema, raw, checkpointFiles.config, dir);
-  const config: ModelConfig = file.config;
-  if (file.family !== config.family) {
-    throw new LabError(
-      'invalid-checkpoint',
-      `${checkpointFiles.config} in ${dir} names two different model families.`,
-    );
-  }
-  if (expectFamily && config.family !== expectFamily) {
-    throw new LabError(
-      'wrong-model-family',
-      `The checkpoint in ${dir} holds a ${familyNames[config.family]} model, but a ${familyNames[expectFamily]} model is needed here.`,
-    );
-  }
-  try {
-    validateConfig(config);
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new LabError(
-      'invalid-checkpoint',
-      `${checkpointFiles.config} in ${dir} has impossible sizes: ${why}`,
-    );
-  }
-  return config;
 }
 
 async function readVocabulary(dir: string, config: ModelConfig): Promise<Vocabulary> {

@@ -3,7 +3,7 @@
  * the target's place. An existing checkpoint is moved aside first and deleted only once the new one is in
  * place, so a crash at any moment leaves either the old or the new checkpoint (never half of one).
  */
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { LabError } from '../../../shared/contract/errors';
 import type { Vocabulary } from '../../../shared/text/vocabulary';
@@ -12,6 +12,7 @@ import type { WeightDtype } from './float16';
 import { toFloat16Bits } from './float16';
 import type { TrainingMetadata, WeightManifest } from './format';
 import { checkpointFiles, checkpointFormat, checkpointFormatVersion } from './format';
+import { isLabCheckpoint } from './read';
 
 /** How the weights are stored: `float32` (exact, the default) or `float16` (half the size, rounded). */
 export interface SaveOptions {
@@ -65,23 +66,6 @@ async function serializeWeights(
     parts.push(part);
   }
   return { bytes: Buffer.concat(parts), manifest };
-}
-
-/** Whether `dir`'s config.json is one of ours (any format version), not just any file of that name. */
-async function isLabCheckpoint(dir: string): Promise<boolean> {
-  try {
-    const config: unknown = JSON.parse(await readFile(join(dir, checkpointFiles.config), 'utf8'));
-    return (
-      typeof config === 'object' &&
-      config !== null &&
-      'format' in config &&
-      config.format === checkpointFormat &&
-      'formatVersion' in config &&
-      Number.isInteger(config.formatVersion)
-    );
-  } catch {
-    return false; // missing or not JSON
-  }
 }
 
 /**

@@ -2,45 +2,12 @@
  * Reading a checkpoint folder's summary without building the model: config.json (format marker, version,
  * sizes), training.json, and weights.bin's size against its manifest. Cheap enough to list a whole library.
  */
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { LabError } from '../../../shared/contract/errors';
 import type { LibraryEntry } from '../../../shared/contract/library';
-import {
-  checkpointFiles,
-  checkpointFormat,
-  checkpointFormatVersion,
-  configFileSchema,
-  manifestSchema,
-  parseFile,
-  trainingSchema,
-} from '../checkpoint/format';
-
-async function readJson(dir: string, file: string): Promise<unknown> {
-  const text = await readFile(join(dir, file), 'utf8').catch(() => {
-    throw new LabError('invalid-checkpoint', `${file} is missing from the checkpoint folder ${dir}.`);
-  });
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    throw new LabError('invalid-checkpoint', `${file} in ${dir} is not valid JSON (the file is damaged).`);
-  }
-}
-
-/** Whether `dir` holds a config.json with our format marker (any version): the folder is one of ours. */
-export async function hasCheckpointMarker(dir: string): Promise<boolean> {
-  try {
-    const config = JSON.parse(await readFile(join(dir, checkpointFiles.config), 'utf8')) as unknown;
-    return (
-      typeof config === 'object' &&
-      config !== null &&
-      'format' in config &&
-      config.format === checkpointFormat
-    );
-  } catch {
-    return false; // missing or not JSON
-  }
-}
+import { checkpointFiles, manifestSchema, parseFile, trainingSchema } from '../checkpoint/format';
+import { readConfig, readJson } from '../checkpoint/read';
 
 /** Total bytes of the files directly inside `dir` (a checkpoint has no subfolders). */
 async function folderBytes(dir: string): Promise<number> {
@@ -53,21 +20,7 @@ async function folderBytes(dir: string): Promise<number> {
 
 /** The summary of the checkpoint in `dir`; throws `invalid-checkpoint` naming the file that is wrong. */
 export async function inspectCheckpoint(dir: string): Promise<Extract<LibraryEntry, { valid: true }>> {
-  const raw = await readJson(dir, checkpointFiles.config);
-  if (!(await hasCheckpointMarker(dir))) {
-    throw new LabError(
-      'invalid-checkpoint',
-      `${checkpointFiles.config} in ${dir} is not an Attention Lab checkpoint.`,
-    );
-  }
-  const version = (raw as { formatVersion?: unknown }).formatVersion;
-  if (version !== checkpointFormatVersion) {
-    throw new LabError(
-      'invalid-checkpoint',
-      `${checkpointFiles.config} in ${dir} has format version ${String(version)}; this Attention Lab reads version ${checkpointFormatVersion}.`,
-    );
-  }
-  const { config } = parseFile(configFileSchema, raw, checkpointFiles.config, dir);
+  const config = await readConfig(dir);
   const training = parseFile(
     trainingSchema,
     await readJson(dir, checkpointFiles.training),

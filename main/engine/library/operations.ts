@@ -6,7 +6,7 @@ import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { LabError } from '../../../shared/contract/errors';
 import { loadCheckpoint } from '../checkpoint/load';
-import { hasCheckpointMarker } from './inspect';
+import { isLabCheckpoint } from '../checkpoint/read';
 
 const stamp = (): string => `${process.pid}-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
 
@@ -21,7 +21,7 @@ async function exists(path: string): Promise<boolean> {
 async function assertCheckpointFolder(dir: string): Promise<void> {
   const info = await stat(dir).catch(() => null);
   if (!info?.isDirectory()) throw new LabError('not-found', `There is no checkpoint folder at ${dir}.`);
-  if (!(await hasCheckpointMarker(dir))) {
+  if (!(await isLabCheckpoint(dir))) {
     throw new LabError(
       'invalid-argument',
       `${dir} is not an Attention Lab checkpoint folder, so it was left alone.`,
