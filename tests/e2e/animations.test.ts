@@ -8,7 +8,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -16,6 +15,7 @@ import { startWebHost } from '../../main/web/host';
 import type { WebHost } from '../../main/web/host';
 import { saveTinyCheckpoints } from '../main/cli/cli-checkpoints';
 import { parseGif, parseWebm } from '../shared/animations/media-parsers';
+import { bundleHarness } from './bundle-harness';
 
 const rendererDir = resolve('dist/renderer');
 const engineEntry = resolve('dist/main/engine.mjs');
@@ -63,27 +63,6 @@ window.mountAnimation = async (search) => {
 };
 `;
 
-async function bundleHarness(): Promise<{ js: string; css: string }> {
-  const result = await build({
-    stdin: {
-      contents: harness,
-      resolveDir: resolve('renderer/src'),
-      loader: 'tsx',
-      sourcefile: 'harness.tsx',
-    },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    outdir: 'harness-out',
-    jsx: 'automatic',
-    target: 'chrome120',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'error',
-  });
-  const text = (ext: string) => result.outputFiles.find((file) => file.path.endsWith(ext))?.text ?? '';
-  return { js: text('.js'), css: text('.css') };
-}
-
 describe('objective animations in Chromium', () => {
   let host: WebHost;
   let browser: Browser;
@@ -128,7 +107,7 @@ describe('objective animations in Chromium', () => {
     await rm(screens, { recursive: true, force: true });
     await mkdir(screens, { recursive: true });
     checkpoints = await saveTinyCheckpoints();
-    const bundle = await bundleHarness();
+    const bundle = await bundleHarness(harness);
     host = await startWebHost({ rendererDir, engineEntry, log: () => undefined });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',

@@ -5,13 +5,13 @@
  */
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { build } from 'esbuild';
 import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startWebHost } from '../../main/web/host';
 import type { WebHost } from '../../main/web/host';
 import { screenshotPath } from './screenshots';
+import { bundleHarness } from './bundle-harness';
 
 const rendererDir = resolve('dist/renderer');
 const engineEntry = resolve('dist/main/engine.mjs');
@@ -32,27 +32,6 @@ window.mountPrompting = async () => {
 };
 `;
 
-async function bundleHarness(): Promise<{ js: string; css: string }> {
-  const result = await build({
-    stdin: {
-      contents: harness,
-      resolveDir: resolve('renderer/src'),
-      loader: 'tsx',
-      sourcefile: 'harness.tsx',
-    },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    outdir: 'harness-out',
-    jsx: 'automatic',
-    target: 'chrome120',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    logLevel: 'error',
-  });
-  const text = (ext: string) => result.outputFiles.find((file) => file.path.endsWith(ext))?.text ?? '';
-  return { js: text('.js'), css: text('.css') };
-}
-
 describe('prompting panel in Chromium', () => {
   let host: WebHost;
   let browser: Browser;
@@ -63,7 +42,7 @@ describe('prompting panel in Chromium', () => {
     if (!existsSync(join(rendererDir, 'index.html')) || !existsSync(engineEntry)) {
       throw new Error('Build first: `npm run build` (or run `npm run test:e2e`, which builds).');
     }
-    const bundle = await bundleHarness();
+    const bundle = await bundleHarness(harness);
     host = await startWebHost({ rendererDir, engineEntry, log: () => undefined });
     browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',
