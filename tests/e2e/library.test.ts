@@ -3,21 +3,16 @@
  * (here a temporary one, through ATTENTION_LAB_DATA_DIR), opens one and remembers it, renames it inline and
  * deletes it after the confirm step — checked on disk. Run after `npm run build`.
  */
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import { chromium } from 'playwright-core';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebHost } from '../../main/web/host';
 import type { WebHost } from '../../main/web/host';
 import { saveTiny } from '../main/engine/session/fixtures';
+import { openLab } from './lab-page';
 import { screenshotPath } from './screenshots';
-
-const rendererDir = resolve('dist/renderer');
-const engineEntry = resolve('dist/main/engine.mjs');
 
 describe('library page in Chromium', () => {
   let host: WebHost;
@@ -26,12 +21,9 @@ describe('library page in Chromium', () => {
   let dataDir = '';
   let library = '';
   const previousDataDir = process.env['ATTENTION_LAB_DATA_DIR'];
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(resolve(rendererDir, 'index.html')) || !existsSync(engineEntry)) {
-      throw new Error('Build first: `npm run build` (or run `npm run test:e2e`, which builds).');
-    }
     await tf.setBackend('cpu');
     dataDir = await mkdtemp(join(tmpdir(), 'library-e2e-'));
     library = join(dataDir, 'checkpoints');
@@ -39,25 +31,7 @@ describe('library page in Chromium', () => {
     await mkdir(join(library, 'broken'));
     await writeFile(join(library, 'broken', 'notes.txt'), 'not a checkpoint');
     process.env['ATTENTION_LAB_DATA_DIR'] = dataDir; // read by the web host's app:info
-    host = await startWebHost({ rendererDir, engineEntry, log: () => {} });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'],
-    });
-    const context = await browser.newContext({
-      viewport: { width: 1360, height: 900 },
-      locale: 'en-US',
-      colorScheme: 'light',
-    });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(host.url);
-    await page
-      .getByRole('navigation', { name: 'Views' })
-      .getByRole('button', { name: 'Library', exact: true })
-      .click();
-    await page.getByRole('heading', { level: 1, name: 'Library' }).waitFor();
+    ({ host, browser, page, pageErrors } = await openLab('Library'));
   });
 
   afterAll(async () => {

@@ -7,18 +7,14 @@
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { homedir, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startWebHost } from '../../main/web/host';
+import { openLab } from './lab-page';
 import { screenshotPath } from './screenshots';
 import type { WebHost } from '../../main/web/host';
 
-const rendererDir = resolve('dist/renderer');
-const engineEntry = resolve('dist/main/engine.mjs');
 const trainScreenPath = screenshotPath('train.png');
-const chromiumArgs = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--no-first-run'];
 
 /** `text` as a regular expression that matches it literally. */
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -55,32 +51,11 @@ describe('Train screen in Chromium', () => {
   let browser: Browser;
   let page: Page;
   let tempDir: string;
-  const pageErrors: string[] = [];
+  let pageErrors: string[] = [];
 
   beforeAll(async () => {
-    if (!existsSync(resolve(rendererDir, 'index.html')) || !existsSync(engineEntry)) {
-      throw new Error('Build first: `npm run build` (or run `npm run test:e2e`, which builds).');
-    }
     tempDir = await mkdtemp(join(tmpdir(), 'train-e2e-'));
-    host = await startWebHost({ rendererDir, engineEntry, log: () => {} });
-    browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: chromiumArgs,
-    });
-    const context = await browser.newContext({
-      viewport: { width: 1360, height: 900 },
-      locale: 'en-US',
-      colorScheme: 'light',
-    });
-    page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(host.url);
-    await page
-      .getByRole('navigation', { name: 'Views' })
-      .getByRole('button', { name: 'Train', exact: true })
-      .click();
-    await page.getByRole('heading', { level: 1, name: 'Train' }).waitFor();
+    ({ host, browser, page, pageErrors } = await openLab('Train'));
   });
 
   afterAll(async () => {
