@@ -11,7 +11,8 @@ import { LabError } from '../../shared/contract/errors';
 import { parseEvent } from '../../shared/contract/validate';
 import type { Message, Result } from '../../shared/contract/wire';
 import { messageSchema } from '../../shared/contract/wire';
-import { createRunTracker } from './run-tracker';
+import type { RunEvent } from './run-tracker';
+import { createRunTracker, runChannels } from './run-tracker';
 
 /** A running engine process, as the supervisor needs it. */
 export interface EngineProcess {
@@ -152,11 +153,9 @@ export function createSupervisor(options: SupervisorOptions) {
 
   function handleEvent(channel: EventChannel, payload: unknown): void {
     try {
-      if (channel === 'train:onProgress') {
-        const progress = parseEvent(channel, payload);
-        runs.observe(progress);
-        options.onEvent?.(channel, progress);
-      } else options.onEvent?.(channel, parseEvent(channel, payload));
+      const event = parseEvent(channel, payload);
+      if (runChannels.has(channel)) runs.observe({ channel, progress: event } as RunEvent);
+      options.onEvent?.(channel, event);
     } catch (error) {
       log(`[supervisor] dropped an invalid event: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -194,9 +193,9 @@ export function createSupervisor(options: SupervisorOptions) {
   function handleGone(crashMessage: string, what: string): void {
     stopTimers();
     failPending(new LabError('engine-crashed', crashMessage));
-    const lost = `${crashMessage} The training run was lost; a checkpoint it already wrote is kept.`;
-    for (const progress of runs.failAll({ code: 'engine-crashed', message: lost })) {
-      options.onEvent?.('train:onProgress', progress);
+    const lost = `${crashMessage} The run was lost; a checkpoint it already wrote is kept.`;
+    for (const { channel, progress } of runs.failAll({ code: 'engine-crashed', message: lost })) {
+      options.onEvent?.(channel, progress);
     }
     if (isStopping) {
       setStatus({ state: 'stopped', message: null });

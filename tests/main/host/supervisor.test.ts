@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineStatus } from '../../../shared/contract/engine';
+import type { FinetuneProgress, FinetuneState } from '../../../shared/contract/finetune';
 import type { TrainProgress, TrainState } from '../../../shared/contract/train';
 import type { Result } from '../../../shared/contract/wire';
 import { createSupervisor } from '../../../main/host/supervisor';
@@ -249,6 +250,34 @@ describe('supervisor', () => {
       ['b', 'failed', 1, 'engine-crashed'],
     ]);
     expect(finals[0]?.error?.message).toContain('exit code 137');
+  });
+
+  it('reports an unfinished fine-tuning run as failed too, on its own channel', async () => {
+    const { events, startReady } = setup();
+    const engine = startReady();
+    const finetune = (state: FinetuneState, step: number): FinetuneProgress => ({
+      runId: 'a', // the same id as a training run: the tracker keeps both
+      state,
+      step,
+      totalSteps: 60,
+      loss: 1.5,
+      etaSeconds: 4,
+      result: null,
+      checkpoint: null,
+      error: null,
+    });
+    engine.receive(progressEvent(progress('a', 'running', 3)));
+    engine.receive({ kind: 'event', channel: 'finetune:onProgress', payload: finetune('running', 12) });
+    events.length = 0;
+    engine.exit(1);
+    const finals = events.map(([channel, payload]) => {
+      const p = payload as { state: string; step: number; etaSeconds: number };
+      return [channel, p.state, p.step, p.etaSeconds];
+    });
+    expect(finals).toEqual([
+      ['train:onProgress', 'failed', 3, 0],
+      ['finetune:onProgress', 'failed', 12, 0],
+    ]);
   });
 
   it('reports a lost run only once, not again after the next crash', async () => {
