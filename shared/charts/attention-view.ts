@@ -7,6 +7,8 @@ import type { AttentionMask } from '../attention/masks';
 import { causalMask, crossMask, fullMask } from '../attention/masks';
 import { LabError } from '../contract/errors';
 import type { ColormapName, ThemeName } from './color';
+import type { FigureText, Language } from './figure-text';
+import { figureText } from './figure-text';
 import { headGridLayout, headGridSvg } from './head-grid';
 import type { AxisTokens } from './heatmap';
 import { heatmapLayout, heatmapSvg } from './heatmap';
@@ -51,14 +53,12 @@ export interface ViewRequest {
   colormap?: ColormapName;
   /** Caption facts the data does not know: checkpoint, text, target, date. */
   caption?: CaptionInfo;
+  /** Language of the title, labels, legend and caption (default English). */
+  language?: Language;
 }
 
-const familyNames = { bert: 'BERT (encoder-only)', gpt: 'GPT (decoder-only)', t5: 'T5 (encoder–decoder)' };
-const kindTitles: Record<AttentionKind, string> = {
-  encoder: 'Encoder self-attention',
-  decoder: 'Decoder self-attention (causal)',
-  cross: 'Cross-attention',
-};
+/** Family names in error messages (which are English everywhere). */
+const familyNames = figureText('en').family;
 
 /** `data` with its tokens as people read them: T5 sentinels by their chapter names (`<X>`, `<Y>`, …). */
 export function withDisplayTokens<T extends { tokens: { input: string[]; target?: string[] } }>(data: T): T {
@@ -107,17 +107,52 @@ function pickHead(
     : headMatrix(stack, layer, head);
 }
 
-function headName(head: number | 'average' | undefined): string {
-  return head === undefined || head === 'average' ? 'head average' : `head ${head}`;
+function headName(head: number | 'average' | undefined, words: FigureText): string {
+  return head === undefined || head === 'average' ? words.headAverage : words.head(head);
+}
+
+/** The caption's head: its number, or "average" in the figure's language. */
+function captionHead(head: number | 'average' | undefined, words: FigureText): number | string {
+  return typeof head === 'number' ? head : words.caption.average;
+}
+
+/** Whether `request` draws T5's three maps (the triptych, or T5's mask view without a kind). */
+function isTriptych(family: AttentionData['family'], request: Pick<ViewRequest, 'view' | 'kind'>): boolean {
+  return (
+    request.view === 'triptych' || (request.view === 'mask' && family === 't5' && request.kind === undefined)
+  );
+}
+
+/** The heads a lines figure draws: the requested ones, the one `head`, or (undefined) every head. */
+function linesHeads(request: Pick<ViewRequest, 'head' | 'heads'>): readonly number[] | undefined {
+  return request.heads ?? (typeof request.head === 'number' ? [request.head] : undefined);
+}
+
+/** The title of the figure `request` asks for, in its language: "Cross-attention — layer 1, head 0". */
+export function attentionTitle(
+  family: AttentionData['family'],
+  request: Omit<ViewRequest, 'theme' | 'colormap' | 'caption' | 'padding'>,
+): string {
+  const words = figureText(request.language);
+  const { view, head } = request;
+  const layer = words.layer(request.layer ?? 0);
+  if (isTriptych(family, request)) {
+    return view === 'mask' ? words.t5Masks : `${words.t5Attention} — ${layer}, ${headName(head, words)}`;
+  }
+  const kind = words.kind[request.kind ?? defaultKind(family)];
+  if (view === 'head') return `${kind} — ${layer}, ${headName(head, words)}`;
+  if (view === 'grid') return `${kind} — ${words.everyLayerAndHead}`;
+  if (view === 'mask') return `${kind}: ${words.attentionMask}`;
+  const heads = linesHeads(request);
+  return `${kind} — ${layer}, ${heads ? words.heads(heads) : words.everyHead}`;
 }
 
 /** The caption: the model, the layer and head, then the caller's facts and a notice when text was cut. */
 function caption(data: AttentionData, request: ViewRequest, facts: Partial<CaptionInfo>): CaptionInfo {
-  const info: CaptionInfo = { model: familyNames[data.family], ...request.caption, ...facts };
-  const cut = [data.isTruncated?.input ? 'text' : '', data.isTruncated?.target ? 'target' : ''].filter(
-    Boolean,
-  );
-  if (cut.length > 0) info.notice = `The ${cut.join(' and ')} was cut to fit the model's context.`;
+  const words = figureText(request.language);
+  const info: CaptionInfo = { model: words.family[data.family], ...request.caption, ...facts };
+  const cut = { input: data.isTruncated?.input ?? false, target: data.isTruncated?.target ?? false };
+  if (cut.input || cut.target) info.notice = words.truncated(cut);
   return info;
 }
 
@@ -139,12 +174,15 @@ function figure<L extends { width: number; height: number }>(
 export function attentionFigure(data: AttentionData, request: ViewRequest): AttentionFigure {
   const { view, head } = request;
   const layer = request.layer ?? 0;
+  const words = figureText(request.language);
+  const title = attentionTitle(data.family, request);
   const common = {
     ...(request.theme ? { theme: request.theme } : {}),
     ...(request.colormap ? { colormap: request.colormap } : {}),
+    ...(request.language ? { language: request.language } : {}),
   };
   const kind = request.kind ?? defaultKind(data.family);
-  if (view === 'triptych' || (view === 'mask' && data.family === 't5' && request.kind === undefined)) {
+  if (isTriptych(data.family, request)) {
     const input = data.tokens.input;
     const target = data.tokens.target ?? [];
     if (data.family !== 't5') {
@@ -156,10 +194,7 @@ export function attentionFigure(data: AttentionData, request: ViewRequest): Atte
     if (view === 'mask') {
       const { masks, ...tokens } = triptychPattern(data, request.padding);
       const info = caption(data, request, {});
-      return figure(
-        maskTriptychLayout(tokens, { ...common, masks, title: 'T5 attention masks', caption: info }),
-        triptychSvg,
-      );
+      return figure(maskTriptychLayout(tokens, { ...common, masks, title, caption: info }), triptychSvg);
     }
     const maps = {
       encoder: attentionOf(data, 'encoder'),
@@ -173,39 +208,28 @@ export function attentionFigure(data: AttentionData, request: ViewRequest): Atte
       cross: pickHead(maps.cross.stack, layer, head),
       decoder: pickHead(maps.decoder.stack, layer, head),
     };
-    const info = caption(data, request, { layer, head: head ?? 'average' });
-    return figure(
-      triptychLayout(triptych, {
-        ...common,
-        title: `T5 attention — layer ${layer}, ${headName(head)}`,
-        caption: info,
-      }),
-      triptychSvg,
-    );
+    const info = caption(data, request, { layer, head: captionHead(head, words) });
+    return figure(triptychLayout(triptych, { ...common, title, caption: info }), triptychSvg);
   }
   const { stack, rows, cols, mask } = attentionOf(data, kind);
   const tokens: AxisTokens = { rows, cols };
   switch (view) {
     case 'head': {
-      const info = caption(data, request, { layer, head: head ?? 'average' });
-      const title = `${kindTitles[kind]} — layer ${layer}, ${headName(head)}`;
+      const info = caption(data, request, { layer, head: captionHead(head, words) });
       return figure(
         heatmapLayout(pickHead(stack, layer, head), tokens, { ...common, mask, title, caption: info }),
         heatmapSvg,
       );
     }
     case 'grid': {
-      const title = `${kindTitles[kind]} — every layer and head`;
       return figure(
         headGridLayout(stack, { ...common, mask, title, caption: caption(data, request, {}) }),
         headGridSvg,
       );
     }
     case 'lines': {
-      const heads = request.heads ?? (typeof head === 'number' ? [head] : undefined);
-      const info = caption(data, request, { layer, head: heads ? heads.join(', ') : 'all' });
-      const which = !heads ? 'every head' : `head${heads.length === 1 ? '' : 's'} ${heads.join(', ')}`;
-      const title = `${kindTitles[kind]} — layer ${layer}, ${which}`;
+      const heads = linesHeads(request);
+      const info = caption(data, request, { layer, head: heads ? heads.join(', ') : words.caption.all });
       return figure(
         tokenLinesLayout(stack, layer, tokens, {
           ...common,
@@ -218,7 +242,6 @@ export function attentionFigure(data: AttentionData, request: ViewRequest): Atte
       );
     }
     default: {
-      const title = `${kindTitles[kind]}: attention mask`;
       const pattern = maskPattern(data, kind, request.padding);
       return figure(
         maskHeatmapLayout(

@@ -6,6 +6,8 @@
  */
 import type { CellPanel } from './cells';
 import { cellAtPoint, cellBounds, formatWeight } from './cells';
+import type { Language } from './figure-text';
+import { figureText } from './figure-text';
 import { isMaskedCell, weightAt } from './matrix';
 
 /** A focused cell: which panel, query row and key column. */
@@ -131,10 +133,15 @@ export function cellReadout(
   focus: Pick<CellFocus, 'row' | 'col'>,
   tokens: { rows: readonly string[]; cols: readonly string[] },
   prefix = '',
+  language: Language = 'en',
 ): string {
-  const pair = `query “${tokens.rows[focus.row] ?? focus.row}” → key “${tokens.cols[focus.col] ?? focus.col}”`;
+  const words = figureText(language).readout;
+  const pair = words.pair(
+    tokens.rows[focus.row] ?? String(focus.row),
+    tokens.cols[focus.col] ?? String(focus.col),
+  );
   const value = isMaskedCell(panel.mask, focus.row, focus.col)
-    ? 'masked (not allowed)'
+    ? words.masked
     : formatWeight(weightAt(panel.matrix, focus.row, focus.col));
   return `${prefix}${pair}: ${value}`;
 }

@@ -175,11 +175,16 @@ export function legendModel(
 export const maskAllowedLevel = 0.7;
 
 /** The legend of a mask view: an "allowed" swatch in the scale's colour and the masked swatch. */
-export function maskLegendModel(colormap: ColormapName, theme: ThemeName): LegendModel {
+export function maskLegendModel(
+  colormap: ColormapName,
+  theme: ThemeName,
+  labels: { mask?: string; allowed?: string; masked?: string } = {},
+): LegendModel {
   const color = toHex(lutColor(colormap, Math.round(maskAllowedLevel * (lutSize - 1))));
+  const title = labels.mask ?? 'attention mask';
   return {
-    ...legendModel(colormap, [0, 1], theme, { title: 'attention mask' }),
+    ...legendModel(colormap, [0, 1], theme, { title, ...(labels.masked ? { masked: labels.masked } : {}) }),
     kind: 'mask',
-    allowed: { color, label: 'allowed (may attend)' },
+    allowed: { color, label: labels.allowed ?? 'allowed (may attend)' },
   };
 }

@@ -10,6 +10,8 @@ import type { Label } from './labels';
 import { labelsSvg } from './labels';
 import type { LegendLayout } from './legend';
 import { legendSvg } from './legend';
+import type { Language } from './figure-text';
+import { figureText } from './figure-text';
 import type { AttentionMatrix } from './matrix';
 import { maxWeight } from './matrix';
 import type { CaptionInfo } from './svg';
@@ -35,6 +37,8 @@ export interface ChartOptions {
   idPrefix?: string;
   /** `mask` draws a mask pattern: an "allowed" swatch replaces the gradient. Default `gradient`. */
   legendKind?: 'gradient' | 'mask';
+  /** Language of every word the figure draws (default English). */
+  language?: Language;
 }
 
 /** The parts of a laid-out figure outside the chart's own marks. */
@@ -49,7 +53,7 @@ export interface FigureFrame {
   /** Token labels, headers and axis titles. */
   labels: Label[];
   legend?: LegendLayout;
-  caption?: { info: CaptionInfo; x: number; y: number; width: number };
+  caption?: { info: CaptionInfo; x: number; y: number; width: number; language: Language };
 }
 
 /** Outer padding of every figure. */
@@ -69,13 +73,14 @@ export function resolveDomain(
   return [0, max > 0 ? max : 1];
 }
 
-/** The legend a chart's options ask for. */
+/** The legend a chart's options ask for, in the options' language. */
 export function chartLegend(options: ChartOptions, domain: ColorDomain): LegendModel {
   const colormap = options.colormap ?? 'viridis';
   const theme = options.theme ?? 'light';
+  const words = figureText(options.language).legend;
   return options.legendKind === 'mask'
-    ? maskLegendModel(colormap, theme)
-    : legendModel(colormap, domain, theme);
+    ? maskLegendModel(colormap, theme, words)
+    : legendModel(colormap, domain, theme, { title: words.weight, masked: words.masked });
 }
 
 /** The title label at the top-left, and where the content below it starts. */
@@ -88,11 +93,15 @@ export function titleBlock(title: string | undefined): { title?: Label; top: num
   };
 }
 
-/** Size of a figure whose content reaches `right` and `bottom`, with the caption placed below the content. */
+/**
+ * Size of a figure whose content reaches `right` and `bottom`, with the caption (its labels in `language`)
+ * placed below the content.
+ */
 export function frameSize(
   content: { right: number; bottom: number },
   title: Label | undefined,
   caption: CaptionInfo | undefined,
+  language: Language = 'en',
 ): Pick<FigureFrame, 'width' | 'height' | 'caption'> {
   const pad = figurePadding;
   let width = Math.max(content.right, title ? pad + textWidth(title.text, titleFont) : 0) + pad;
@@ -100,8 +109,9 @@ export function frameSize(
     return { width: Math.ceil(width), height: Math.ceil(content.bottom + pad) };
   }
   width = Math.ceil(Math.max(width, captionedMinWidth));
-  const placed = { info: caption, x: pad, y: content.bottom + 20, width: width - 2 * pad };
-  return { width, height: Math.ceil(placed.y + captionHeight(caption, placed.width) + pad), caption: placed };
+  const placed = { info: caption, x: pad, y: content.bottom + 20, width: width - 2 * pad, language };
+  const height = placed.y + captionHeight(caption, placed.width, language) + pad;
+  return { width, height: Math.ceil(height), caption: placed };
 }
 
 /** Id of the masked-cell hatch pattern of a figure. */
@@ -111,7 +121,7 @@ export function maskPatternId(frame: Pick<FigureFrame, 'idPrefix'>): string {
 
 /** The whole SVG document: defs, title, labels, the chart's marks, legend and caption. */
 export function figureSvg(frame: FigureFrame, marks: readonly string[]): string {
-  const { theme } = frame;
+  const { theme, caption } = frame;
   const patternId = maskPatternId(frame);
   const body = [
     element('defs', {}, hatchPattern(patternId, maskedStyle(theme))),
@@ -121,9 +131,7 @@ export function figureSvg(frame: FigureFrame, marks: readonly string[]): string 
     frame.legend
       ? legendSvg(frame.legend, { gradientId: `${frame.idPrefix}-scale`, maskPatternId: patternId }, theme)
       : '',
-    frame.caption
-      ? captionSvg(frame.caption.info, frame.caption.x, frame.caption.y, frame.caption.width, theme)
-      : '',
+    caption ? captionSvg(caption.info, caption.x, caption.y, caption.width, theme, caption.language) : '',
   ];
   const size = { width: frame.width, height: frame.height, background: themeColors(theme).background };
   return svgDocument(frame.title ? { ...size, title: frame.title.text } : size, body);

@@ -17,6 +17,8 @@ import {
   resolveDomain,
   titleBlock,
 } from './figure';
+import type { Language } from './figure-text';
+import { figureText } from './figure-text';
 import { panelOutline } from './heatmap';
 import type { Label } from './labels';
 import { legendLayout } from './legend';
@@ -54,9 +56,10 @@ export interface HeadGridLayout extends FigureFrame {
 
 const headerFont = 12;
 
-/** The column header of a panel. */
-export function columnName(column: GridColumn): string {
-  return column.kind === 'head' ? `head ${column.head}` : column.kind === 'average' ? 'average' : 'rollout';
+/** The column header of a panel, in `language`. */
+export function columnName(column: GridColumn, language: Language = 'en'): string {
+  const words = figureText(language);
+  return column.kind === 'head' ? words.head(column.head) : words[column.kind];
 }
 
 /** Lays out the overview of `stack` (one kind of attention, every layer and head). */
@@ -75,7 +78,8 @@ export function headGridLayout(stack: AttentionStackLike, options: HeadGridOptio
   const summaryGap = 14; // sets the average and rollout columns apart from the heads
   const pad = figurePadding;
   const { title, top } = titleBlock(options.title);
-  const layerLabelWidth = textWidth(`layer ${stack.layers - 1}`, headerFont) + 10;
+  const words = figureText(options.language);
+  const layerLabelWidth = textWidth(words.layer(stack.layers - 1), headerFont) + 10;
   const left = pad + layerLabelWidth;
   const gridTop = top + headerFont + 8;
   const columnX = columns.map(
@@ -84,7 +88,7 @@ export function headGridLayout(stack: AttentionStackLike, options: HeadGridOptio
   const labels: Label[] = columns.map((column, i) => ({
     x: (columnX[i] ?? 0) + size / 2,
     y: gridTop - 8,
-    text: columnName(column),
+    text: columnName(column, options.language),
     fontSize: headerFont,
     anchor: 'middle',
     isMuted: column.kind !== 'head',
@@ -96,7 +100,7 @@ export function headGridLayout(stack: AttentionStackLike, options: HeadGridOptio
     labels.push({
       x: left - 10,
       y: y + size / 2 + headerFont * 0.35,
-      text: `layer ${layer}`,
+      text: words.layer(layer),
       fontSize: headerFont,
       anchor: 'end',
     });
@@ -132,6 +136,7 @@ export function headGridLayout(stack: AttentionStackLike, options: HeadGridOptio
       { right: legend.x + legend.width, bottom: Math.max(bottom, legend.y + legend.height) },
       title,
       options.caption,
+      options.language,
     ),
     theme,
     colormap,

@@ -18,6 +18,7 @@ import {
   resolveDomain,
   titleBlock,
 } from './figure';
+import { figureText } from './figure-text';
 import type { Label } from './labels';
 import { columnLabelDepth, columnLabels, rowLabels, tokenFontSize, widestLabel } from './labels';
 import type { LegendLayout } from './legend';
@@ -88,6 +89,12 @@ export function axisTitleLabels(
   ];
 }
 
+/** The axis titles in the options' language. */
+function defaultAxisTitles(options: ChartOptions): { rows: string; cols: string } {
+  const { axis } = figureText(options.language);
+  return { rows: axis.query, cols: axis.key };
+}
+
 /** Lays out a single-head heatmap. */
 export function heatmapLayout(
   matrix: AttentionMatrix,
@@ -117,7 +124,7 @@ export function heatmapLayout(
     gap: cellGap(cell),
   };
   const labels = [
-    ...axisTitleLabels(options.axisTitles ?? { rows: 'query (attends from)', cols: 'key (attended to)' }, {
+    ...axisTitleLabels(options.axisTitles ?? defaultAxisTitles(options), {
       colsX: left + panel.width / 2,
       colsY: top + axisTitleFont,
       rowsX: pad + axisTitleFont,
@@ -137,7 +144,7 @@ export function heatmapLayout(
     bottom = Math.max(bottom, legend.y + legend.height);
   }
   return {
-    ...frameSize({ right, bottom }, title, options.caption),
+    ...frameSize({ right, bottom }, title, options.caption, options.language),
     theme,
     colormap,
     domain,

@@ -5,6 +5,8 @@
  */
 import type { ThemeName } from './color';
 import { themeColors } from './color';
+import type { Language } from './figure-text';
+import { figureText } from './figure-text';
 
 /** Fonts installed with the lab's Linux builds first, then what macOS and Windows have. */
 export const chartFontFamily = "'DejaVu Sans', 'Noto Sans', 'Helvetica Neue', Arial, sans-serif";
@@ -130,19 +132,23 @@ export interface CaptionInfo {
   notice?: string;
 }
 
-/** The caption as lines: "Model … · Checkpoint … · Layer … · Head …", then the text (and target), the date and any notice. */
-export function captionLines(info: CaptionInfo): string[] {
+/**
+ * The caption as lines: "Model … · Checkpoint … · Layer … · Head …", then the text (and target), the date and
+ * any notice — labelled in `language`.
+ */
+export function captionLines(info: CaptionInfo, language: Language = 'en'): string[] {
+  const label = figureText(language).caption;
   const facts = [
-    info.model !== undefined ? `Model: ${info.model}` : '',
-    info.checkpoint !== undefined ? `Checkpoint: ${info.checkpoint}` : '',
-    info.layer !== undefined ? `Layer: ${info.layer}` : '',
-    info.head !== undefined ? `Head: ${info.head}` : '',
+    info.model !== undefined ? `${label.model}: ${info.model}` : '',
+    info.checkpoint !== undefined ? `${label.checkpoint}: ${info.checkpoint}` : '',
+    info.layer !== undefined ? `${label.layer}: ${info.layer}` : '',
+    info.head !== undefined ? `${label.head}: ${info.head}` : '',
   ].filter(Boolean);
   const lines = facts.length > 0 ? [facts.join('  ·  ')] : [];
-  if (info.text !== undefined) lines.push(`Text: “${info.text}”`);
-  if (info.target !== undefined) lines.push(`Target: “${info.target}”`);
-  if (info.date !== undefined) lines.push(`Date: ${info.date}`);
-  if (info.notice !== undefined) lines.push(`Note: ${info.notice}`);
+  if (info.text !== undefined) lines.push(`${label.text}: “${info.text}”`);
+  if (info.target !== undefined) lines.push(`${label.target}: “${info.target}”`);
+  if (info.date !== undefined) lines.push(`${label.date}: ${info.date}`);
+  if (info.notice !== undefined) lines.push(`${label.note}: ${info.notice}`);
   return lines;
 }
 
@@ -167,8 +173,8 @@ export function wrapText(text: string, fontSize: number, maxWidth: number): stri
 }
 
 /** The caption's lines wrapped to `width` pixels (long texts keep their first three lines). */
-export function wrappedCaption(info: CaptionInfo, width: number): string[] {
-  return captionLines(info).flatMap((line) => {
+export function wrappedCaption(info: CaptionInfo, width: number, language: Language = 'en'): string[] {
+  return captionLines(info, language).flatMap((line) => {
     const wrapped = wrapText(line, captionFont.size, width);
     return wrapped.length > 3
       ? [...wrapped.slice(0, 2), fitText(`${wrapped[2]} ${wrapped[3]}`, captionFont.size, width)]
@@ -177,15 +183,26 @@ export function wrappedCaption(info: CaptionInfo, width: number): string[] {
 }
 
 /** Height in pixels of the caption block for `info` at `width` (0 without any line). */
-export function captionHeight(info: CaptionInfo | undefined, width: number): number {
-  const count = info ? wrappedCaption(info, width).length : 0;
+export function captionHeight(
+  info: CaptionInfo | undefined,
+  width: number,
+  language: Language = 'en',
+): number {
+  const count = info ? wrappedCaption(info, width, language).length : 0;
   return count === 0 ? 0 : 12 + count * captionFont.lineHeight;
 }
 
 /** The caption block: a rule, then small muted text, wrapped to `width`. */
-export function captionSvg(info: CaptionInfo, x: number, y: number, width: number, theme: ThemeName): string {
+export function captionSvg(
+  info: CaptionInfo,
+  x: number,
+  y: number,
+  width: number,
+  theme: ThemeName,
+  language: Language = 'en',
+): string {
   const colors = themeColors(theme);
-  const lines = wrappedCaption(info, width);
+  const lines = wrappedCaption(info, width, language);
   if (lines.length === 0) return '';
   const parts = [element('line', { x1: x, y1: y, x2: x + width, y2: y, stroke: colors.gridline })];
   lines.forEach((line, i) =>

@@ -7,6 +7,7 @@ import type { AttentionMask } from '../attention/masks';
 import { headColor, headDash } from './color';
 import type { ChartOptions, FigureFrame } from './figure';
 import { figurePadding, figureSvg, frameSize, resolveDomain, titleBlock } from './figure';
+import { figureText } from './figure-text';
 import type { AxisTokens } from './heatmap';
 import { axisTokens } from './heatmap';
 import type { Label } from './labels';
@@ -93,9 +94,10 @@ export function tokenLinesLayout(
   const centre = (i: number) => tokensTop + (i + 0.5) * rowHeight;
   const queryY = queries.map((_, q) => centre(q));
   const keyY = keys.map((_, k) => centre(k));
+  const words = figureText(options.language);
   const labels: Label[] = [
-    { x: leftX, y: top + 14, text: 'query', fontSize: 12, anchor: 'end', isMuted: true },
-    { x: rightX, y: top + 14, text: 'key', fontSize: 12, anchor: 'start', isMuted: true },
+    { x: leftX, y: top + 14, text: words.query, fontSize: 12, anchor: 'end', isMuted: true },
+    { x: rightX, y: top + 14, text: words.key, fontSize: 12, anchor: 'start', isMuted: true },
   ];
   const isFocused = (q: number) => options.focusQuery === undefined || options.focusQuery === q;
   const queryLabels: Label[] = queries.map((token, q) => ({
@@ -144,16 +146,16 @@ export function tokenLinesLayout(
   const keyX = rightX + 8 + widestLabel(keys, tokenFont) + 36;
   const headKeys: HeadKey[] = heads.map((head, i) => {
     const y = tokensTop + 8 + i * 22;
-    const label: Label = { x: keyX + 30, y: y + 4, text: `head ${head}`, fontSize: 12, anchor: 'start' };
+    const label: Label = { x: keyX + 30, y: y + 4, text: words.head(head), fontSize: 12, anchor: 'start' };
     return { x: keyX, y, head, color: headColor(head), dash: headDash(head), label };
   });
-  const right = headKeys.length > 0 ? keyX + 30 + textWidth(`head ${stack.heads - 1}`, 12) : keyX;
+  const right = headKeys.length > 0 ? keyX + 30 + textWidth(words.head(stack.heads - 1), 12) : keyX;
   const bottom = Math.max(
     tokensTop + Math.max(queries.length, keys.length) * rowHeight,
     tokensTop + heads.length * 22,
   );
   return {
-    ...frameSize({ right, bottom }, title, options.caption),
+    ...frameSize({ right, bottom }, title, options.caption, options.language),
     theme,
     colormap: options.colormap ?? 'viridis',
     domain,

@@ -19,12 +19,14 @@ import {
   resolveDomain,
   titleBlock,
 } from './figure';
+import { figureText } from './figure-text';
 import { axisTokens, cellGap, panelOutline } from './heatmap';
 import type { Label } from './labels';
 import { columnLabelDepth, columnLabels, rowLabels, tokenFontSize, widestLabel } from './labels';
 import { legendLayout } from './legend';
 import type { AttentionMatrix } from './matrix';
 import { checkMask, checkMatrix } from './matrix';
+import { textWidth } from './svg';
 
 /** The three maps of one encoder–decoder layer (or head average) and their tokens. */
 export interface TriptychData {
@@ -117,18 +119,19 @@ export function triptychLayout(data: TriptychData, options: TriptychOptions = {}
   const targetDepth = columnLabelDepth(targetTokens, cell, fontSize);
   const encoderBottom = encoderPanel.y + encoderPanel.height;
   const decoderBottom = decoderPanel.y + decoderPanel.height;
+  const words = figureText(options.language).triptych;
   const labels: Label[] = [
-    panelTitle(crossPanel.x, topY - 10, 'cross-attention'),
-    panelTitle(decoderPanel.x, topY - 10, 'decoder self-attention (causal)'),
-    panelTitle(encoderPanel.x, encoderPanel.y - 10, 'encoder self-attention'),
+    panelTitle(crossPanel.x, topY - 10, words.cross),
+    panelTitle(decoderPanel.x, topY - 10, words.decoder),
+    panelTitle(encoderPanel.x, encoderPanel.y - 10, words.encoder),
     ...rowLabels(targetTokens, left, topY, cell),
     ...rowLabels(inputTokens, left, encoderPanel.y, cell),
     ...columnLabels(inputTokens, left, encoderBottom, cell, 'bottom'),
     ...columnLabels(targetTokens, decoderPanel.x, decoderBottom, cell, 'bottom'),
-    group(pad + groupFont, topY + crossPanel.height / 2, 'target (queries)', -90),
-    group(pad + groupFont, encoderPanel.y + encoderPanel.height / 2, 'input (queries)', -90),
-    group(left + encoderPanel.width / 2, encoderBottom + inputDepth + 16, 'input (keys)'),
-    group(decoderPanel.x + decoderPanel.width / 2, decoderBottom + targetDepth + 16, 'target (keys)'),
+    group(pad + groupFont, topY + crossPanel.height / 2, words.targetQueries, -90),
+    group(pad + groupFont, encoderPanel.y + encoderPanel.height / 2, words.inputQueries, -90),
+    group(left + encoderPanel.width / 2, encoderBottom + inputDepth + 16, words.inputKeys),
+    group(decoderPanel.x + decoderPanel.width / 2, decoderBottom + targetDepth + 16, words.targetKeys),
   ];
   const domain = resolveDomain(
     options.domain,
@@ -136,10 +139,12 @@ export function triptychLayout(data: TriptychData, options: TriptychOptions = {}
   );
   const legendY = Math.max(encoderPanel.y, decoderBottom + targetDepth + 40);
   const legend = legendLayout(chartLegend(options, domain), decoderPanel.x, legendY, 120, true);
-  const right = Math.max(decoderPanel.x + decoderPanel.width, legend.x + legend.width);
+  // A short target makes the decoder triangle narrower than its title: the figure widens to the title's end.
+  const decoderTitleEnd = decoderPanel.x + textWidth(words.decoder, 13);
+  const right = Math.max(decoderPanel.x + decoderPanel.width, legend.x + legend.width, decoderTitleEnd);
   const bottom = Math.max(encoderBottom + inputDepth + 20, legend.y + legend.height);
   return {
-    ...frameSize({ right, bottom }, title, options.caption),
+    ...frameSize({ right, bottom }, title, options.caption, options.language),
     theme,
     colormap,
     domain,

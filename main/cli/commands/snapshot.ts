@@ -1,13 +1,15 @@
 /**
  * `attention-lab snapshot --checkpoint DIR --view head|grid|lines|mask|triptych --text "…" [--target "…"]
  * [--layer L] [--head H|average] [--attention encoder|decoder|cross] [--scale S] [--theme light|dark]
- * [--colormap viridis|cividis|magma] --out FILE.png|FILE.svg`: an attention figure without a window, for
- * preparing slides in batch. Runs the model in-process and writes the file atomically.
+ * [--colormap viridis|cividis|magma] [--lang en|id] --out FILE.png|FILE.svg`: an attention figure without a
+ * window, for preparing slides in batch (titles, labels and caption in English or Bahasa Indonesia). Runs the
+ * model in-process and writes the file atomically.
  */
 import { basename, resolve } from 'node:path';
 import type { AttentionKind, AttentionView, ViewRequest } from '../../../shared/charts/attention-view';
 import { attentionKinds, attentionViews, withDisplayTokens } from '../../../shared/charts/attention-view';
 import type { ColormapName, ThemeName } from '../../../shared/charts/color';
+import type { Language } from '../../../shared/charts/figure-text';
 import { colormapNames } from '../../../shared/charts/color';
 import { LabError } from '../../../shared/contract/errors';
 import { loadCheckpoint } from '../../engine/checkpoint';
@@ -79,6 +81,7 @@ export const snapshotCommand: Command = {
       value: colormapNames.join('|'),
       description: 'colour scale (default viridis)',
     },
+    lang: { type: 'string', value: 'en|id', description: 'language of the figure’s words (default en)' },
     out: { type: 'string', value: 'FILE.png|FILE.svg', description: 'where to write the snapshot' },
     json: { type: 'boolean', description: 'print what was written as one JSON object' },
   },
@@ -93,6 +96,7 @@ export const snapshotCommand: Command = {
     const kind = choiceFlag<AttentionKind>(flags, 'attention', attentionKinds);
     const theme = choiceFlag<ThemeName>(flags, 'theme', ['light', 'dark'], 'light');
     const colormap = choiceFlag<ColormapName>(flags, 'colormap', colormapNames, 'viridis');
+    const language = choiceFlag<Language>(flags, 'lang', ['en', 'id'], 'en');
     const scale = numberFlag(flags, 'scale', 2, snapshotScales.min, snapshotScales.max);
     const layer = intFlag(flags, 'layer', 0, 0, 1023);
     const head = headFlag(flags) ?? (view === 'lines' ? undefined : 0);
@@ -111,6 +115,7 @@ export const snapshotCommand: Command = {
         ...(kind ? { kind } : {}),
         ...(theme ? { theme } : {}),
         ...(colormap ? { colormap } : {}),
+        ...(language ? { language } : {}),
         caption: {
           checkpoint: basename(resolve(dir)),
           text,

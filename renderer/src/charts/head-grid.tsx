@@ -5,6 +5,7 @@
 import { useMemo } from 'react';
 import { cellReadout } from '../../../shared/charts/cell-focus';
 import type { GridColumn, HeadGridOptions } from '../../../shared/charts/head-grid';
+import { figureText } from '../../../shared/charts/figure-text';
 import { columnName, headGridLayout } from '../../../shared/charts/head-grid';
 import type { AxisTokens } from '../../../shared/charts/heatmap';
 import type { AttentionStackLike } from '../../../shared/charts/matrix';
@@ -27,11 +28,13 @@ export function HeadGrid({ stack, tokens, options, label, onOpenHead }: HeadGrid
   const describe = (focus: { panel: number; row?: number; col?: number }) => {
     const panel = layout.panels[focus.panel];
     if (!panel) return '';
-    const where = `layer ${panel.layer}, ${columnName(panel.column)}`;
+    const language = options?.language;
+    const words = figureText(language);
+    const where = `${words.layer(panel.layer)}, ${columnName(panel.column, language)}`;
     if (focus.row === undefined || focus.col === undefined) {
-      return `${where}${onOpenHead ? ' — press Enter to open' : ''}`;
+      return `${where}${onOpenHead ? ` — ${words.readout.pressEnter}` : ''}`;
     }
-    return cellReadout(panel, { row: focus.row, col: focus.col }, axes, `${where}: `);
+    return cellReadout(panel, { row: focus.row, col: focus.col }, axes, `${where}: `, language);
   };
   return (
     <CellFigureCanvas

@@ -27,7 +27,9 @@ export function HeatmapCanvas({ matrix, tokens, options, label }: HeatmapCanvasP
       showValues={layout.showValues}
       focusMode="cell"
       label={label ?? options?.title ?? 'Attention heatmap'}
-      describe={(focus) => cellReadout(layout.panel, { row: focus.row ?? 0, col: focus.col ?? 0 }, axes)}
+      describe={(focus) =>
+        cellReadout(layout.panel, { row: focus.row ?? 0, col: focus.col ?? 0 }, axes, '', options?.language)
+      }
     />
   );
 }

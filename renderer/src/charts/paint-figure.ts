@@ -163,7 +163,7 @@ export function paintCellFigure(
   for (const label of frame.labels) paintLabel(context, label, frame.theme);
   if (frame.legend) paintLegend(context, frame.legend, frame.theme);
   if (frame.caption) {
-    const { x, y, width, info } = frame.caption;
+    const { x, y, width, info, language } = frame.caption;
     context.strokeStyle = colors.gridline;
     context.beginPath();
     context.moveTo(x, y + 0.5);
@@ -172,7 +172,7 @@ export function paintCellFigure(
     context.fillStyle = colors.mutedText;
     context.font = `${captionFont.size}px ${chartFontFamily}`;
     context.textAlign = 'left';
-    wrappedCaption(info, width).forEach((line, i) =>
+    wrappedCaption(info, width, language).forEach((line, i) =>
       context.fillText(line, x, y + 12 + (i + 0.75) * captionFont.lineHeight),
     );
   }

@@ -5,6 +5,8 @@
  */
 import { useId, useMemo, useState } from 'react';
 import { themeColors } from '../../../shared/charts/color';
+import type { FigureText } from '../../../shared/charts/figure-text';
+import { figureText } from '../../../shared/charts/figure-text';
 import type { AxisTokens } from '../../../shared/charts/heatmap';
 import type { AttentionStackLike } from '../../../shared/charts/matrix';
 import type { TokenLinesLayout, TokenLinesOptions } from '../../../shared/charts/token-lines';
@@ -22,13 +24,19 @@ export interface TokenLinesProps {
 }
 
 /** "“love” attends most to “i” (0.52, head 1)": the strongest line of the focused query. */
-function strongest(layout: TokenLinesLayout, keys: readonly string[], query: string): string {
+function strongest(
+  layout: TokenLinesLayout,
+  keys: readonly string[],
+  query: string,
+  words: FigureText['readout'],
+): string {
   const best = layout.lines.reduce<(typeof layout.lines)[number] | null>(
     (a, b) => (a && a.weight >= b.weight ? a : b),
     null,
   );
-  if (!best) return `“${query}”: no line above the threshold`;
-  return `“${query}” attends most to “${keys[best.key] ?? best.key}” (${best.weight.toFixed(2)}, head ${best.head})`;
+  if (!best) return words.noLine(query);
+  const key = keys[best.key] ?? String(best.key);
+  return words.strongest(query, key, best.weight.toFixed(2), best.head);
 }
 
 /** The lines view with head filters. */
@@ -51,6 +59,7 @@ export function TokenLines(props: TokenLinesProps) {
   );
   const axes = 'rows' in tokens ? tokens : { rows: tokens, cols: tokens };
   const colors = themeColors(layout.theme);
+  const words = figureText(options?.language);
   const toggle = (head: number) => {
     const next = heads.includes(head)
       ? heads.filter((h) => h !== head)
@@ -61,7 +70,7 @@ export function TokenLines(props: TokenLinesProps) {
   return (
     <figure className="chart">
       <fieldset className="chart-heads">
-        <legend>Heads</legend>
+        <legend>{words.readout.heads}</legend>
         {Array.from({ length: stack.heads }, (_, head) => (
           <label key={head} htmlFor={`${id}-head-${head}`}>
             <input
@@ -70,7 +79,7 @@ export function TokenLines(props: TokenLinesProps) {
               checked={heads.includes(head)}
               onChange={() => toggle(head)}
             />
-            {` head ${head}`}
+            {` ${words.head(head)}`}
           </label>
         ))}
       </fieldset>
@@ -160,7 +169,9 @@ export function TokenLines(props: TokenLinesProps) {
         ))}
       </svg>
       <figcaption className="chart-readout" aria-live="polite">
-        {focusQuery !== null ? strongest(layout, axes.cols, axes.rows[focusQuery] ?? '') : '\u00a0'}
+        {focusQuery !== null
+          ? strongest(layout, axes.cols, axes.rows[focusQuery] ?? '', words.readout)
+          : '\u00a0'}
       </figcaption>
     </figure>
   );

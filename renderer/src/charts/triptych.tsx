@@ -4,15 +4,10 @@
  */
 import { useMemo } from 'react';
 import { cellReadout } from '../../../shared/charts/cell-focus';
+import { figureText } from '../../../shared/charts/figure-text';
 import type { TriptychData, TriptychOptions } from '../../../shared/charts/triptych';
 import { triptychLayout } from '../../../shared/charts/triptych';
 import { CellFigureCanvas } from './cell-figure-canvas';
-
-const partNames = {
-  encoder: 'encoder self-attention',
-  cross: 'cross-attention',
-  decoder: 'decoder self-attention',
-};
 
 /** Props of {@link Triptych}. */
 export interface TriptychProps {
@@ -36,7 +31,9 @@ export function Triptych({ data, options, label }: TriptychProps) {
           ? { rows: target, cols: input }
           : { rows: target, cols: target };
     const cell = { row: focus.row ?? 0, col: focus.col ?? 0 };
-    return cellReadout(entry.panel, cell, axes, `${partNames[entry.part]}: `);
+    const language = options?.language;
+    const part = figureText(language).triptych[entry.part];
+    return cellReadout(entry.panel, cell, axes, `${part}: `, language);
   };
   return (
     <CellFigureCanvas

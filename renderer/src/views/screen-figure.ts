@@ -8,6 +8,7 @@ import { attentionOf } from '../../../shared/charts/attention-view';
 import type { CellPanel } from '../../../shared/charts/cells';
 import type { ColormapName, ThemeName } from '../../../shared/charts/color';
 import type { FigureFrame } from '../../../shared/charts/figure';
+import type { Language } from '../../../shared/charts/figure-text';
 import type { GridColumn } from '../../../shared/charts/head-grid';
 import { headGridLayout } from '../../../shared/charts/head-grid';
 import { heatmapLayout } from '../../../shared/charts/heatmap';
@@ -50,11 +51,13 @@ export interface LinesFigure {
   mask: AttentionMask;
 }
 
-/** Options of the on-screen figure: colours and the (translated) title. */
+/** Options of the on-screen figure: colours, the (translated) title and the language of its labels. */
 export interface ScreenOptions {
   colormap: ColormapName;
   theme: ThemeName;
   title: string;
+  /** Language of the words inside the figure: headers, legend, panel titles (default English). */
+  language?: Language;
   axisTitles: { rows: string; cols: string };
   /** Cell edge in pixels (default: the layout's own). */
   cellSize?: number;
@@ -73,6 +76,7 @@ export function screenFigure(
   const common = {
     colormap: options.colormap,
     theme: options.theme,
+    ...(options.language ? { language: options.language } : {}),
     ...(options.showTitle === false ? {} : { title: options.title }),
   };
   const sized = options.cellSize ? { cellSize: options.cellSize } : {};

@@ -6,6 +6,7 @@
 import type { AttentionData, AttentionKind, ViewRequest } from '../../../shared/charts/attention-view';
 import { attentionOf, withDisplayTokens } from '../../../shared/charts/attention-view';
 import type { ThemeName } from '../../../shared/charts/color';
+import type { Language } from '../../../shared/charts/figure-text';
 import { maskPattern, triptychPattern } from '../../../shared/charts/mask-pattern';
 import type { AttentionMatrix, AttentionStackLike } from '../../../shared/charts/matrix';
 import { headAverage, headMatrix } from '../../../shared/charts/matrix';
@@ -78,22 +79,35 @@ export function folderName(path: string): string {
   );
 }
 
-/** The figure request of a view, with its caption. */
-export function figureRequest(
-  data: ViewData,
+/** The figure of a view without its caption: view, kind, layer, head(s) and padding (for titles too). */
+export function viewRequest(
+  family: ViewData['family'],
   settings: ViewSettings,
-  display: DisplayPrefs & { theme: ThemeName },
-  model: Pick<ModelInfo, 'path'>,
+  language: Language = 'en',
 ): ViewRequest {
-  const isT5Mask = settings.view === 'mask' && data.family === 't5';
+  const isT5Mask = settings.view === 'mask' && family === 't5';
+  const isLines = settings.view === 'lines';
   return {
     view: figureViews[settings.view],
     // T5's mask view shows all three patterns (no kind); the triptych has its own three.
     ...(isT5Mask || settings.view === 'triptych' ? {} : { kind: settings.kind }),
     layer: settings.layer,
-    head: settings.head,
-    ...(settings.view === 'lines' && settings.heads ? { heads: settings.heads } : {}),
+    // The lines view draws the ticked heads (none ticked off: every head), never the head picker's head.
+    ...(isLines ? (settings.heads ? { heads: settings.heads } : {}) : { head: settings.head }),
     ...(settings.view === 'mask' && settings.padding > 0 ? { padding: settings.padding } : {}),
+    language,
+  };
+}
+
+/** The figure request of a view, with its caption, in the display's language (default English). */
+export function figureRequest(
+  data: ViewData,
+  settings: ViewSettings,
+  display: DisplayPrefs & { theme: ThemeName; language?: Language },
+  model: Pick<ModelInfo, 'path'>,
+): ViewRequest {
+  return {
+    ...viewRequest(data.family, settings, display.language),
     theme: display.theme,
     colormap: display.colormap,
     caption: {

@@ -164,6 +164,32 @@ describe('snapshot command', () => {
     }
   });
 
+  it('writes the figure’s words in Bahasa Indonesia with --lang id, and in English by default', async () => {
+    const base = ['--checkpoint', checkpoints.t5, '--text', 'i this', '--target', 'love red car'];
+    const id = join(root, 'triptych-id.svg');
+    await snapshot([...base, '--view', 'triptych', '--head', 'average', '--lang', 'id', '--out', id]);
+    const svg = await readFile(id, 'utf8');
+    expect(() => new Resvg(svg)).not.toThrow();
+    for (const line of [
+      'Perhatian T5 — lapisan 0, rata-rata head',
+      'Model: T5 (encoder–decoder)',
+      'Lapisan: 0',
+      'Head: rata-rata',
+      'Teks: “i this”',
+      'Tanggal: ',
+      'self-attention decoder (kausal)',
+      'bobot perhatian',
+    ]) {
+      expect(svg).toContain(line);
+    }
+    for (const english of ['T5 attention', 'Text: ', 'Date: ', 'Layer: ', 'attention weight', '(causal)']) {
+      expect(svg).not.toContain(english);
+    }
+    const en = join(root, 'triptych-en.svg');
+    await snapshot([...base, '--view', 'triptych', '--head', 'average', '--out', en]);
+    expect(await readFile(en, 'utf8')).toContain('T5 attention — layer 0, head average');
+  });
+
   it('writes atomically: the file is replaced whole and no temporary file is left behind', async () => {
     const folder = await mkdtemp(join(root, 'atomic-'));
     const out = join(folder, 'grid.png');
@@ -193,6 +219,7 @@ describe('snapshot command', () => {
     [['--text', text, '--view', 'triptych'], /triptych needs an encoder–decoder \(T5\) model/],
     [['--text', text, '--view', 'head', '--attention', 'cross'], /has no cross attention/],
     [['--text', text, '--view', 'head', '--theme', 'sepia'], /--theme must be one of light, dark/],
+    [['--text', text, '--view', 'head', '--lang', 'fr'], /--lang must be one of en, id/],
   ])('refuses bad input %j with a clear message', async (args, message) => {
     const result = await run(['--checkpoint', checkpoints.gpt, ...args, '--out', join(root, 'bad.png')]);
     expect(result.code).toBe(2);
