@@ -10,6 +10,7 @@ import { generateCommand } from './commands/generate';
 import { infoCommand } from './commands/info';
 import { snapshotCommand } from './commands/snapshot';
 import { trainCommand } from './commands/train';
+import { walkthroughCommand } from './commands/walkthrough';
 
 /** Every command, in the order help lists them. */
 export const commands: readonly Command[] = [
@@ -21,6 +22,7 @@ export const commands: readonly Command[] = [
   snapshotCommand,
   animateCommand,
   finetuneCommand,
+  walkthroughCommand,
 ];
 
 function help(): string {

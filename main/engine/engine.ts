@@ -11,6 +11,11 @@ import { backendLoaders } from './tf-backends';
 import { createModelHandlers } from './session/handlers';
 import { createTrainHandlers } from './train/handlers';
 import { createLibraryHandlers } from './library/handlers';
+import { createWalkthroughHandlers } from './walkthrough/handlers';
+import { createFineTuneHandlers } from './finetune/handlers';
+import { FineTuneRuns } from './finetune/runs';
+import { JobLock } from './job-lock';
+import { TrainingRuns } from './train/runs';
 
 /** A started engine: the backend it chose and its request handlers. */
 export interface Engine {
@@ -38,15 +43,19 @@ export async function startEngine(
     restarts: 0,
     message: selection.backend ? null : 'No TensorFlow.js backend could be loaded.',
   });
+  // Training and fine-tuning share one heavy-job slot: the second asked for is refused with `busy`.
+  const jobs = new JobLock();
   const handlers: EngineHandlers = {
     'engine:ping': async ({ nonce }) => ({
       nonce,
       pid: process.pid,
       uptimeMs: performance.now() - startedAt,
     }),
-    ...createTrainHandlers(),
+    ...createTrainHandlers(new TrainingRuns(), jobs),
     ...createModelHandlers(),
     ...createLibraryHandlers(),
+    ...createFineTuneHandlers(new FineTuneRuns({ lock: jobs })),
+    ...createWalkthroughHandlers(),
   };
   return { selection, status, handlers };
 }

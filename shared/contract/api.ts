@@ -6,6 +6,13 @@ import { z } from 'zod';
 import { appInfoSchema } from './app';
 import { engineStatusSchema, pingRequestSchema, pingResponseSchema } from './engine';
 import {
+  finetuneControlResultSchema,
+  finetuneProgressSchema,
+  finetuneRunSchema,
+  finetuneStartedSchema,
+  finetuneStartSchema,
+} from './finetune';
+import {
   attentionComputeSchema,
   attentionResultSchema,
   builtinModelListSchema,
@@ -40,11 +47,14 @@ import {
 import {
   trainAttentionSchema,
   trainControlResultSchema,
+  trainHistoryResultSchema,
+  trainHistorySchema,
   trainProgressSchema,
   trainRunSchema,
   trainStartedSchema,
   trainStartSchema,
 } from './train';
+import { walkthroughExportedSchema, walkthroughExportSchema } from '../walkthrough/export-contract';
 
 const empty = z.object({}).strict();
 
@@ -82,6 +92,14 @@ export const requests = {
   'library:delete': { input: libraryDeleteSchema, output: libraryDeletedSchema, servedBy: 'engine' },
   'library:import': { input: libraryImportSchema, output: libraryPathSchema, servedBy: 'engine' },
   'library:export': { input: libraryExportSchema, output: libraryPathSchema, servedBy: 'engine' },
+  'train:history': { input: trainHistorySchema, output: trainHistoryResultSchema, servedBy: 'engine' },
+  'finetune:start': { input: finetuneStartSchema, output: finetuneStartedSchema, servedBy: 'engine' },
+  'finetune:cancel': { input: finetuneRunSchema, output: finetuneControlResultSchema, servedBy: 'engine' },
+  'walkthrough:export': {
+    input: walkthroughExportSchema,
+    output: walkthroughExportedSchema,
+    servedBy: 'engine',
+  },
 } as const satisfies Record<`${string}:${string}`, RequestSpec>;
 
 /** Every event channel, with its payload schema. */
@@ -90,6 +108,8 @@ export const events = {
   'engine:onStatus': engineStatusSchema,
   /** A training run stepped or changed state (running, paused, done, cancelled, failed). */
   'train:onProgress': trainProgressSchema,
+  /** A fine-tuning run stepped or changed state (running, done with its scores, cancelled, failed). */
+  'finetune:onProgress': finetuneProgressSchema,
 } as const satisfies Record<`${string}:on${string}`, z.ZodType>;
 
 export type RequestChannel = keyof typeof requests;

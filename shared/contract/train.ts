@@ -50,6 +50,9 @@ export const maxBatchTokens = 65_536;
 /** The longest preset context (`small`): the length a request without `sizes.maxLength` is capped with. */
 const longestPresetLength = 128;
 
+/** Most checkpoints a run's history keeps (step 0 included); see `keepHistory`. */
+export const maxHistoryEntries = 50;
+
 /** `train:start` input. */
 export const trainStartSchema = z
   .object({
@@ -77,6 +80,14 @@ export const trainStartSchema = z
     evalEvery: z.number().int().min(1).max(1_000_000).default(50),
     /** A checkpoint every N steps (and at the last); 0 = only at the last. */
     checkpointEvery: z.number().int().min(0).max(1_000_000).default(0),
+    /**
+     * Keep a history of the run's checkpoints for replaying its attention: the untrained model (step 0), each
+     * periodic checkpoint and the last, each as a float16 copy in `<outDir>.history/step-000050/` (a folder
+     * beside `outDir`, which each save replaces). At most {@link maxHistoryEntries} entries: when
+     * `checkpointEvery` gives more, the history keeps step 0 and 49 checkpoints spread evenly over the run
+     * (always including the last). A new run into the same `outDir` replaces its history; `false` writes none.
+     */
+    keepHistory: z.boolean().default(true),
     /** The checkpoint folder (written atomically; overwritten by each later checkpoint of the run). */
     outDir: absolutePathSchema,
   })
@@ -110,6 +121,30 @@ export const trainAttentionSchema = z
     target: z.string().max(maxTrainAttentionText).optional(),
   })
   .strict();
+
+/** `train:history` input: a checkpoint folder whose training history (`<checkpoint>.history/`) is listed. */
+export const trainHistorySchema = z.object({ checkpoint: absolutePathSchema }).strict();
+
+/** One saved step of a run's history: a loadable checkpoint folder and the losses at that step. */
+export const trainHistoryEntrySchema = z.object({
+  step: z.number().int().nonnegative(),
+  /** The entry's checkpoint folder (open it with `model:open`). */
+  path: z.string(),
+  /** Training loss of that step (`null` for the untrained step 0). */
+  loss: z.number().nullable(),
+  /** The latest validation loss computed at or before that step (`null` until one was). */
+  valLoss: z.number().nullable(),
+});
+
+/**
+ * `train:history` output: the entries sorted by step (empty when the checkpoint has no history); a damaged
+ * entry, or one of another model, is left out and listed in `skipped` with the reason.
+ */
+export const trainHistoryResultSchema = z.object({
+  checkpoint: z.string(),
+  steps: z.array(trainHistoryEntrySchema),
+  skipped: z.array(z.object({ path: z.string(), reason: z.string() })),
+});
 
 /** Where a run is in its life. */
 export const trainStateSchema = z.enum(['preparing', 'running', 'paused', 'done', 'cancelled', 'failed']);
@@ -145,3 +180,5 @@ export type TrainStartRequest = z.output<typeof trainStartSchema>;
 export type TrainState = z.infer<typeof trainStateSchema>;
 export type TrainProgress = z.infer<typeof trainProgressSchema>;
 export type CorpusSource = z.infer<typeof corpusSourceSchema>;
+export type TrainHistory = z.infer<typeof trainHistoryResultSchema>;
+export type TrainHistoryEntry = z.infer<typeof trainHistoryEntrySchema>;

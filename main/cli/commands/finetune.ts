@@ -1,7 +1,8 @@
 /**
  * `attention-lab finetune --checkpoint DIR --task brown-genre|brown-pos|t5-pos|csv:FILE [--steps N] [--seed S]
  * --out DIR [--json]`: fine-tunes a BERT checkpoint with a new output layer and saves it with its head and
- * label names, or (`t5-pos`) a T5 checkpoint text-to-text with no new layer (see main/engine/finetune).
+ * label names, or a T5 checkpoint text-to-text with no new layer (`t5-pos`, or `csv:FILE` of `input,target`
+ * rows: a CSV is read as `text,label` or `input,target` by the checkpoint's family; see main/engine/finetune).
  *
  * Progress goes out every tenth of the run: with --json as `{"step", "loss"}` lines on stdout, otherwise as
  * text on stderr. The last stdout line is `{"task", "metric", "score", "baseline"}` with --json: held-out
@@ -14,17 +15,19 @@ import type { Command } from '../command';
 
 export const finetuneCommand: Command = {
   name: 'finetune',
-  summary: 'Fine-tune BERT with a new output layer (Brown genre, tags, your CSV) or T5 text-to-text.',
+  summary:
+    'Fine-tune BERT with a new output layer (Brown genre, tags, your CSV) or T5 text-to-text (tags, your CSV).',
   flags: {
     checkpoint: {
       type: 'string',
       value: 'DIR',
-      description: 'a BERT (or, for t5-pos, T5) checkpoint folder (required)',
+      description: 'a BERT or T5 checkpoint folder (required)',
     },
     task: {
       type: 'string',
       value: 'brown-genre|brown-pos|t5-pos|csv:FILE',
-      description: 'BERT: Brown genre, Brown part-of-speech tags or a text,label CSV; T5: t5-pos (required)',
+      description:
+        'BERT: Brown genre, Brown part-of-speech tags or a text,label CSV; T5: t5-pos or an input,target CSV (required)',
     },
     steps: { type: 'string', value: 'N', description: 'training steps (default 300)' },
     seed: {

@@ -1,8 +1,10 @@
 /**
  * `attention-lab train --model gpt|bert|t5 --preset tiny|small [--steps N] [--corpus brown|FILE] [--seed S]
- * [--batch-size B] [--lr X] --out DIR [--json]` (and custom sizes: --d-model, --layers, --heads, --d-ff,
+ * [--batch-size B] [--lr X] [--checkpoint-every N] [--no-history] --out DIR [--json]` (and custom sizes: --d-model, --layers, --heads, --d-ff,
  * --max-length, --vocab-size): trains a model in-process through the engine's `train:` channels, so the
- * contract validates every hyper-parameter exactly as it does for the app.
+ * contract validates every hyper-parameter exactly as it does for the app. The run keeps a history of its
+ * checkpoints in `DIR.history/` (step 0, every --checkpoint-every steps, the last; at most 50) unless
+ * --no-history is given.
  *
  * With --json, stdout gets one JSON object per step — `{"step", "loss", "tokens_per_s"}` plus `"val_loss"`
  * when the validation loss was computed — and last `{"done": true, "checkpoint": DIR}`. Otherwise a progress
@@ -76,6 +78,7 @@ export function trainPayload(flags: ParsedFlags): Record<string, unknown> {
     checkpointEvery: numeric(flags, 'checkpoint-every'),
     evalEvery: numeric(flags, 'eval-every'),
     nextSentence: flags['next-sentence'] === true ? true : undefined,
+    keepHistory: flags['no-history'] === true ? false : undefined,
     // The contract takes full paths only: relative ones mean the CLI's working folder.
     outDir: resolve(requiredFlag(flags, 'out')),
   };
@@ -147,6 +150,7 @@ export const trainCommand: Command = {
     'max-length': { type: 'string', value: 'N', description: 'custom size: sequence length' },
     'vocab-size': { type: 'string', value: 'N', description: 'custom size: vocabulary' },
     'next-sentence': { type: 'boolean', description: 'BERT: add next-sentence pairs and loss' },
+    'no-history': { type: 'boolean', description: 'keep no history of checkpoints in DIR.history' },
     json: { type: 'boolean', description: 'one JSON object per step on stdout' },
   },
   async run(flags, output) {

@@ -1,9 +1,10 @@
 /**
- * A user's `text,label` CSV (RFC 4180: fields separated by commas, a field in double quotes may hold commas,
- * line breaks and doubled quotes `""`). An optional first row `text,label` is a header and skipped. Blank rows
- * (nothing at all on the line) are skipped. Every other problem is an `invalid-corpus` error naming the line
- * a student can open the file at: bytes that are not UTF-8, a row without exactly two columns, an empty text
- * or label, an unclosed quote, and a file with fewer than two different labels.
+ * A user's two-column CSV (RFC 4180: fields separated by commas, a field in double quotes may hold commas,
+ * line breaks and doubled quotes `""`): `text,label` for a BERT classifier, `input,target` for T5 text-to-text.
+ * An optional first row naming the two columns is a header and skipped. Blank rows (nothing at all on the line)
+ * are skipped. Every other problem is an `invalid-corpus` error naming the line a student can open the file at:
+ * bytes that are not UTF-8, a row without exactly two columns, an empty value, an unclosed quote, and (labels)
+ * a file with fewer than two different labels or (pairs) one with fewer than two rows.
  */
 import { LabError } from '../../../shared/contract/errors';
 
@@ -96,27 +97,66 @@ export function parseCsvRecords(text: string): { fields: string[]; line: number;
   return records;
 }
 
-/** The labelled rows of a `text,label` CSV file's bytes. */
-export function parseLabeledCsv(bytes: Uint8Array): LabeledRow[] {
+/** One row of a two-column CSV: its two values and the line it starts on (1-based). */
+export interface TwoColumnRow {
+  values: [string, string];
+  line: number;
+}
+
+/** The rows of a CSV file's bytes with exactly the two columns `names` (their header row is optional). */
+export function parseTwoColumnCsv(bytes: Uint8Array, names: readonly [string, string]): TwoColumnRow[] {
   const records = parseCsvRecords(decodeUtf8Lines(bytes));
-  const rows: LabeledRow[] = [];
+  const rows: TwoColumnRow[] = [];
   records.forEach((record, index) => {
     if (record.isBlank) return;
-    const [text = '', label = '', ...rest] = record.fields.map((field) => field.trim());
-    const isHeader = index === 0 && text.toLowerCase() === 'text' && label.toLowerCase() === 'label';
+    const [first = '', second = '', ...rest] = record.fields.map((field) => field.trim());
+    const isHeader = index === 0 && first.toLowerCase() === names[0] && second.toLowerCase() === names[1];
     if (isHeader && rest.length === 0) return;
     if (record.fields.length !== 2) {
-      fail(record.line, `expected 2 columns (text,label) but found ${record.fields.length}.`);
+      fail(record.line, `expected 2 columns (${names.join(',')}) but found ${record.fields.length}.`);
     }
-    if (text === '') fail(record.line, 'the text is empty.');
-    if (label === '') fail(record.line, 'the label is empty.');
-    rows.push({ text, label, line: record.line });
+    if (first === '') fail(record.line, `the ${names[0]} is empty.`);
+    if (second === '') fail(record.line, `the ${names[1]} is empty.`);
+    rows.push({ values: [first, second], line: record.line });
   });
+  return rows;
+}
+
+/** The labelled rows of a `text,label` CSV file's bytes. */
+export function parseLabeledCsv(bytes: Uint8Array): LabeledRow[] {
+  const rows = parseTwoColumnCsv(bytes, ['text', 'label']).map(({ values: [text, label], line }) => ({
+    text,
+    label,
+    line,
+  }));
   const labels = new Set(rows.map((row) => row.label));
   if (labels.size < 2) {
     throw new LabError(
       'invalid-corpus',
       `The CSV needs at least two different labels to learn from; it has ${labels.size === 0 ? 'no rows' : `only "${[...labels][0] ?? ''}"`}.`,
+    );
+  }
+  return rows;
+}
+
+/** One `input,target` row for T5 and the line it starts on (1-based). */
+export interface TextPairRow {
+  input: string;
+  target: string;
+  line: number;
+}
+
+/** The rows of an `input,target` CSV file's bytes (at least two: one to learn from, one to test on). */
+export function parseTextPairCsv(bytes: Uint8Array): TextPairRow[] {
+  const rows = parseTwoColumnCsv(bytes, ['input', 'target']).map(({ values: [input, target], line }) => ({
+    input,
+    target,
+    line,
+  }));
+  if (rows.length < 2) {
+    throw new LabError(
+      'invalid-corpus',
+      `The CSV needs at least two input,target rows (one to learn from, one to test on); it has ${rows.length}.`,
     );
   }
   return rows;

@@ -76,6 +76,8 @@ export interface HeadTrainingOptions {
   padId: number;
   /** Called after every step with its loss. */
   onStep?(step: number, loss: number): void;
+  /** Stops the run before its next step (see runFineTuneSteps). */
+  signal?: AbortSignal;
 }
 
 /** Fine-tunes BERT and the head on `train` (batches drawn at random with `seed`). */
@@ -101,6 +103,7 @@ export async function trainHead(
       return crossEntropy(headLogits(model, head, batch), tf.tensor1d(batch.labels, 'int32'));
     },
     options.onStep,
+    options.signal,
   );
 }
 

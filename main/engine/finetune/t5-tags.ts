@@ -77,7 +77,7 @@ export function t5TagExamples(
 }
 
 /** A padded T5 batch; `targetWeights` is 1 on real target tokens. */
-function t5Batch(examples: readonly TextToTextExample[], padId: number): T5Batch {
+export function t5Batch(examples: readonly TextToTextExample[], padId: number): T5Batch {
   const inputLength = Math.max(...examples.map((e) => e.input.length));
   const targetLength = Math.max(...examples.map((e) => e.target.length));
   const input = new Int32Array(examples.length * inputLength).fill(padId);
@@ -109,7 +109,14 @@ function t5Batch(examples: readonly TextToTextExample[], padId: number): T5Batch
 export async function trainTextToText(
   model: TransformerModel,
   train: readonly TextToTextExample[],
-  options: { steps: number; batchSize: number; seed: number; learningRate: number; padId: number },
+  options: {
+    steps: number;
+    batchSize: number;
+    seed: number;
+    learningRate: number;
+    padId: number;
+    signal?: AbortSignal;
+  },
   onStep?: (step: number, loss: number) => void,
 ): Promise<void> {
   const rng = createRng(options.seed);
@@ -119,7 +126,7 @@ export async function trainTextToText(
       Array.from({ length: options.batchSize }, () => train[rng.int(train.length)]!),
       options.padId,
     );
-  await runFineTuneSteps(groups, options.steps, () => model.loss(batchOf()), onStep);
+  await runFineTuneSteps(groups, options.steps, () => model.loss(batchOf()), onStep, options.signal);
 }
 
 /** Teacher-forced accuracy on the tag words (the `<eos>` position is not counted). */

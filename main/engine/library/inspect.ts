@@ -7,7 +7,8 @@ import { basename, join } from 'node:path';
 import { LabError } from '../../../shared/contract/errors';
 import type { LibraryEntry } from '../../../shared/contract/library';
 import { checkpointFiles, manifestSchema, parseFile, trainingSchema } from '../checkpoint/format';
-import { readConfig, readJson } from '../checkpoint/read';
+import { isLabCheckpoint, readConfig, readJson } from '../checkpoint/read';
+import { isHistoryFolderName } from '../train/history-folder';
 
 /** Total bytes of the files directly inside `dir` (a checkpoint has no subfolders). */
 async function folderBytes(dir: string): Promise<number> {
@@ -62,7 +63,10 @@ export async function inspectCheckpoint(dir: string): Promise<Extract<LibraryEnt
   };
 }
 
-/** Every folder directly inside `folder` (hidden ones skipped), by name; a missing folder lists as empty. */
+/**
+ * Every folder directly inside `folder` by name — hidden ones, and the training histories that sit beside
+ * their checkpoints (`name.history`), skipped; a missing folder lists as empty.
+ */
 export async function listLibrary(folder: string): Promise<LibraryEntry[]> {
   const info = await stat(folder).catch(() => null);
   if (!info) return [];
@@ -71,15 +75,21 @@ export async function listLibrary(folder: string): Promise<LibraryEntry[]> {
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
     .map((entry) => entry.name)
     .sort((a, b) => a.localeCompare(b));
+  // A checkpoint may itself be named "….history"; a history folder never holds a config.json of ours.
+  const isHistory = await Promise.all(
+    names.map(async (name) => isHistoryFolderName(name) && !(await isLabCheckpoint(join(folder, name)))),
+  );
   return Promise.all(
-    names.map(async (name): Promise<LibraryEntry> => {
-      const path = join(folder, name);
-      try {
-        return await inspectCheckpoint(path);
-      } catch (error) {
-        if (!(error instanceof LabError)) throw error;
-        return { valid: false, path, name, error: error.message };
-      }
-    }),
+    names
+      .filter((_, index) => !isHistory[index])
+      .map(async (name): Promise<LibraryEntry> => {
+        const path = join(folder, name);
+        try {
+          return await inspectCheckpoint(path);
+        } catch (error) {
+          if (!(error instanceof LabError)) throw error;
+          return { valid: false, path, name, error: error.message };
+        }
+      }),
   );
 }

@@ -1,12 +1,14 @@
 /**
  * Changing the library on disk, atomically: rename in place, delete (only a folder that is one of our
  * checkpoints), and copy a checkpoint into another folder through a hidden temporary folder and a rename.
+ * A checkpoint's training history (`name.history` beside it) goes wherever its checkpoint goes.
  */
 import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { LabError } from '../../../shared/contract/errors';
 import { loadCheckpoint } from '../checkpoint/load';
 import { isLabCheckpoint } from '../checkpoint/read';
+import { historyDir, historySuffix, isHistoryFolderName } from '../train/history-folder';
 
 const stamp = (): string => `${process.pid}-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
 
@@ -29,39 +31,65 @@ async function assertCheckpointFolder(dir: string): Promise<void> {
   }
 }
 
-/** Renames the checkpoint `path` to `newName` in the same folder; refuses a name already taken. */
+/** Throws unless `to` is free (or is `from` itself: a case-only rename on a case-insensitive disk). */
+async function assertFree(from: string, to: string, name: string): Promise<void> {
+  const taken = await stat(to).catch(() => null);
+  if (!taken) return;
+  const source = await stat(from).catch(() => null);
+  if (!source || taken.ino !== source.ino || taken.dev !== source.dev) {
+    throw new LabError('invalid-argument', `There is already a file or folder named "${name}" there.`);
+  }
+}
+
+/** Renames the checkpoint `path` (and its history) to `newName` in the same folder; refuses a name taken. */
 export async function renameCheckpoint(path: string, newName: string): Promise<string> {
   const from = resolve(path);
   await assertCheckpointFolder(from);
+  if (isHistoryFolderName(newName)) {
+    throw new LabError(
+      'invalid-argument',
+      `A name cannot end in "${historySuffix}": that ending marks a checkpoint's training history.`,
+    );
+  }
   const to = join(dirname(from), newName);
   if (to === from) return from;
-  // A case-only rename on a case-insensitive disk sees the target "exist": it is the same folder then.
-  const taken = await stat(to).catch(() => null);
-  if (taken) {
-    const source = await stat(from);
-    if (taken.ino !== source.ino || taken.dev !== source.dev) {
-      throw new LabError('invalid-argument', `There is already a file or folder named "${newName}" there.`);
+  const hasHistory = await exists(historyDir(from));
+  await assertFree(from, to, newName);
+  if (hasHistory) await assertFree(historyDir(from), historyDir(to), `${newName}${historySuffix}`);
+  await rename(from, to);
+  if (hasHistory) {
+    try {
+      await rename(historyDir(from), historyDir(to));
+    } catch (error) {
+      await rename(to, from); // keep the checkpoint and its history together
+      throw error;
     }
   }
-  await rename(from, to);
   return to;
 }
 
-/** Deletes the checkpoint `path`: moved to a hidden name first (one atomic step), then removed. */
+/** Deletes the checkpoint `path` and its history: each moved to a hidden name first (atomic), then removed. */
 export async function deleteCheckpoint(path: string): Promise<string> {
   const dir = resolve(path);
   await assertCheckpointFolder(dir);
   const trash = join(dirname(dir), `.${basename(dir)}.deleting-${stamp()}`);
   await rename(dir, trash);
+  const history = historyDir(dir);
+  const historyTrash = `${trash}${historySuffix}`;
+  const hasHistory = await rename(history, historyTrash).then(
+    () => true,
+    () => false, // no history (or it vanished meanwhile)
+  );
   await rm(trash, { recursive: true, force: true });
+  if (hasHistory) await rm(historyTrash, { recursive: true, force: true });
   return dir;
 }
 
-/** `name`, or `name (2)`, `name (3)`… : the first that does not exist in `folder`. */
+/** `name`, or `name (2)`, `name (3)`… : the first free in `folder`, together with its history's name. */
 async function freeName(folder: string, name: string): Promise<string> {
   for (let n = 1; ; n += 1) {
     const candidate = join(folder, n === 1 ? name : `${name} (${n})`);
-    if (!(await exists(candidate))) return candidate;
+    if (!(await exists(candidate)) && !(await exists(historyDir(candidate)))) return candidate;
   }
 }
 
@@ -82,13 +110,27 @@ export async function copyCheckpointInto(from: string, folder: string): Promise<
     throw new LabError('invalid-argument', `${parent} is a file, not a folder.`);
   await mkdir(parent, { recursive: true });
   const temporary = join(parent, `.${basename(source)}.copying-${stamp()}`);
+  const temporaryHistory = `${temporary}${historySuffix}`;
+  const hasHistory = await exists(historyDir(source));
   try {
     await cp(source, temporary, { recursive: true, errorOnExist: true, force: false });
+    if (hasHistory) {
+      // Entries being written or deleted (hidden names) are not part of the history.
+      await cp(historyDir(source), temporaryHistory, {
+        recursive: true,
+        errorOnExist: true,
+        force: false,
+        filter: (from) => !basename(from).startsWith('.'),
+      });
+    }
     const target = await freeName(parent, basename(source));
+    // The history first: the checkpoint appears last, complete with its history.
+    if (hasHistory) await rename(temporaryHistory, historyDir(target));
     await rename(temporary, target);
     return target;
   } catch (error) {
     await rm(temporary, { recursive: true, force: true });
+    await rm(temporaryHistory, { recursive: true, force: true });
     throw error;
   }
 }

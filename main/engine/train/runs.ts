@@ -2,6 +2,7 @@
  * The engine's training runs behind the `train:` channels: one run at a time, started in the background once
  * its corpus and model are ready, controlled by run id, reporting every step and every change of state as a
  * `train:onProgress` event. A failure ends the run with state `failed` and the typed error; the engine lives on.
+ * Unless asked not to, a run also keeps a history of its checkpoints (history.ts) for replaying its attention.
  */
 import { LabError, toWireError } from '../../../shared/contract/errors';
 import type { TrainProgress, TrainStartRequest, TrainState } from '../../../shared/contract/train';
@@ -17,6 +18,8 @@ import { defaultAdamWOptions } from './adamw';
 import { defaultWarmupSteps } from './schedule';
 import type { StepProgress, TrainerOptions } from './trainer';
 import { train } from './trainer';
+import { assertHistoryReplaceable, clearHistory, saveHistoryEntry } from './history';
+import { plannedHistorySteps } from './history-folder';
 
 /** A point of the loss curve kept in the checkpoint's training record. */
 export type LossPoint = NonNullable<TrainingRecord['losses']>[number];
@@ -29,23 +32,30 @@ export type CheckpointSaver = (
   losses: readonly LossPoint[],
 ) => Promise<void>;
 
-/** The real saver: the model, its vocabulary and how it was trained (hyper-parameters and loss curve). */
+/** How a run was trained so far (hyper-parameters and loss curve), as its checkpoints record it. */
+export const runRecord = (
+  run: PreparedRun,
+  request: TrainStartRequest,
+  losses: readonly LossPoint[],
+): TrainingRecord => ({
+  steps: losses.at(-1)?.step ?? 0,
+  seed: request.seed,
+  corpus: request.corpus.kind === 'brown' ? 'brown' : request.corpus.path,
+  losses: [...losses],
+  hyperparameters: {
+    steps: request.steps,
+    batchSize: request.batchSize,
+    learningRate: request.learningRate,
+    warmupSteps: request.warmupSteps ?? defaultWarmupSteps(request.steps),
+    weightDecay: request.weightDecay,
+    clipNorm: request.clipNorm,
+  },
+  documents: run.documents,
+});
+
+/** The real saver: the model, its vocabulary and {@link runRecord}. */
 export const saveRunCheckpoint: CheckpointSaver = (dir, run, request, losses) =>
-  saveCheckpoint(dir, run.model, run.vocab, {
-    steps: losses.at(-1)?.step ?? 0,
-    seed: request.seed,
-    corpus: request.corpus.kind === 'brown' ? 'brown' : request.corpus.path,
-    losses: [...losses],
-    hyperparameters: {
-      steps: request.steps,
-      batchSize: request.batchSize,
-      learningRate: request.learningRate,
-      warmupSteps: request.warmupSteps ?? defaultWarmupSteps(request.steps),
-      weightDecay: request.weightDecay,
-      clipNorm: request.clipNorm,
-    },
-    documents: run.documents,
-  });
+  saveCheckpoint(dir, run.model, run.vocab, runRecord(run, request, losses));
 
 /** What the runs need from outside (tests may replace both). */
 export interface TrainingRunsDeps {
@@ -136,7 +146,18 @@ export class TrainingRuns {
       prepared = await this.deps.prepare(request);
       // The untrained model is the first checkpoint: a folder that cannot be written fails now, not at
       // the end of a long run, and a cancelled run always leaves a loadable checkpoint.
+      await assertHistoryReplaceable(request.outDir);
       await this.deps.save(request.outDir, prepared, request, []);
+      // An earlier run's history into the same folder would replay another model.
+      await clearHistory(request.outDir);
+      if (request.keepHistory) {
+        await saveHistoryEntry(
+          request.outDir,
+          prepared.model,
+          prepared.vocab,
+          runRecord(prepared, request, []),
+        );
+      }
     } catch (error) {
       prepared?.model.dispose();
       this.active = null;
@@ -209,11 +230,15 @@ export class TrainingRuns {
 
   private async loop(run: Run, prepared: PreparedRun, request: TrainStartRequest): Promise<TrainState> {
     const losses: LossPoint[] = [];
-    // Keep about a thousand points of the curve (and every validation point) in the checkpoint.
+    // Keep about a thousand points of the curve (and every validation point) in the checkpoint, and the
+    // point of each step the history keeps (its entry records the loss at its own step).
     const every = Math.max(1, Math.ceil(request.steps / 1000));
+    const historySteps = new Set(
+      request.keepHistory ? plannedHistorySteps(request.steps, request.checkpointEvery) : [],
+    );
     const onProgress = (p: StepProgress): void => {
       if (p.valLoss !== null) losses.push({ step: p.step, loss: p.loss, valLoss: p.valLoss });
-      else if (p.step % every === 0) losses.push({ step: p.step, loss: p.loss });
+      else if (p.step % every === 0 || historySteps.has(p.step)) losses.push({ step: p.step, loss: p.loss });
       this.report(run, {
         step: p.step,
         loss: p.loss,
@@ -239,7 +264,12 @@ export class TrainingRuns {
             run.state = isPaused ? 'paused' : 'running';
             this.report(run, {});
           },
-          saveCheckpoint: () => this.deps.save(request.outDir, prepared, request, losses),
+          saveCheckpoint: async (step) => {
+            await this.deps.save(request.outDir, prepared, request, losses);
+            if (!historySteps.has(step)) return;
+            const record = runRecord(prepared, request, losses);
+            await saveHistoryEntry(request.outDir, prepared.model, prepared.vocab, record);
+          },
         },
         run.control,
       );

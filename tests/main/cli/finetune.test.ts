@@ -98,4 +98,41 @@ describe('finetune command', () => {
       message: expect.stringContaining('Unknown task "poetry"') as unknown,
     });
   });
+
+  it('reads a CSV as input,target on a T5 checkpoint and refuses one on a GPT, pointing to prompting', async () => {
+    const rows = Array.from({ length: 10 }, (_, i) =>
+      i % 2 === 0 ? 'same : city,city' : 'same : night,night',
+    );
+    const csv = join(root, 'pairs.csv');
+    await writeFile(csv, `input,target\n${rows.join('\n')}\n`);
+    const { code, out: lines } = await runCli([
+      'finetune',
+      '--checkpoint',
+      'assets/checkpoints/t5-tiny',
+      '--task',
+      `csv:${csv}`,
+      '--steps',
+      '3',
+      '--out',
+      join(root, 't5-pairs'),
+      '--json',
+    ]);
+    expect(code).toBe(0);
+    const last = JSON.parse(lines.at(-1) ?? '{}') as Record<string, unknown>;
+    expect(Object.keys(last)).toEqual(['task', 'metric', 'score', 'baseline']);
+    expect(last).toMatchObject({ task: `csv:${csv}`, metric: 'accuracy' });
+    const gpt = await runError([
+      'finetune',
+      '--checkpoint',
+      'assets/checkpoints/gpt-tiny',
+      '--task',
+      `csv:${csv}`,
+      '--out',
+      join(root, 'gpt-pairs'),
+    ]);
+    expect(gpt).toMatchObject({
+      code: 'wrong-model-family',
+      message: expect.stringContaining('prompting') as unknown,
+    });
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { isAbsolute, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -58,6 +58,18 @@ describe('train command', () => {
     expect(checkpoint.training.steps).toBe(5);
     expect(checkpoint.config).toMatchObject({ dModel: 16, layers: 1, heads: 2, maxLength: 16 });
     checkpoint.model.dispose();
+  });
+
+  it('keeps a history of checkpoints beside --out, and none with --no-history', async () => {
+    expect(trainPayload({ model: 'gpt', out: 'x', 'no-history': true })['keepHistory']).toBe(false);
+    const kept = join(dir, 'kept');
+    expect(await main([...base, '--steps', '4', '--checkpoint-every', '2', '--out', kept], capture())).toBe(
+      0,
+    );
+    expect((await readdir(`${kept}.history`)).sort()).toEqual(['step-000000', 'step-000002', 'step-000004']);
+    const none = join(dir, 'none');
+    expect(await main([...base, '--steps', '2', '--no-history', '--out', none], capture())).toBe(0);
+    await expect(readdir(`${none}.history`)).rejects.toThrow(/ENOENT/);
   });
 
   it('shows progress on stderr and the result on stdout without --json', async () => {

@@ -1,13 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { LabError } from '../../../../shared/contract/errors';
-import { parseLabeledCsv } from '../../../../main/engine/finetune/csv';
+import { parseLabeledCsv, parseTextPairCsv } from '../../../../main/engine/finetune/csv';
 
 const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 /** The error message parsing `input` throws (fails the test when it parses). */
-function errorOf(input: Uint8Array | string): string {
+function errorOf(
+  input: Uint8Array | string,
+  parse: (bytes: Uint8Array) => unknown = parseLabeledCsv,
+): string {
   try {
-    parseLabeledCsv(typeof input === 'string' ? bytes(input) : input);
+    parse(typeof input === 'string' ? bytes(input) : input);
   } catch (error) {
     expect(error).toBeInstanceOf(LabError);
     expect((error as LabError).code).toBe('invalid-corpus');
@@ -63,5 +66,41 @@ describe('finetune/csv', () => {
   it('refuses a file with fewer than two labels', () => {
     expect(errorOf('text,label\na,same\nb,same\n')).toMatch(/at least two different labels.*only "same"/);
     expect(errorOf('text,label\n\n')).toMatch(/at least two different labels.*no rows/);
+  });
+});
+
+describe('finetune/csv (input,target for T5)', () => {
+  const pairError = (input: Uint8Array | string) => errorOf(input, parseTextPairCsv);
+
+  it('reads input,target rows, skipping their header and blank rows', () => {
+    const text = 'input,target\n"plural : cat",cats\n\nplural : dog , dogs\n';
+    expect(parseTextPairCsv(bytes(text))).toEqual([
+      { input: 'plural : cat', target: 'cats', line: 2 },
+      { input: 'plural : dog', target: 'dogs', line: 4 },
+    ]);
+  });
+
+  it('does not take a text,label header for data when reading input,target', () => {
+    expect(parseTextPairCsv(bytes('text,label\na,b\n'))).toHaveLength(2);
+  });
+
+  it('names the line of a row with a missing column, naming the input,target columns', () => {
+    expect(pairError('input,target\na,b\nno target here\n')).toMatch(
+      /^CSV line 3: expected 2 columns \(input,target\) but found 1/,
+    );
+  });
+
+  it('names the line of an empty input and of an empty target', () => {
+    expect(pairError('a,b\n,c\n')).toMatch(/^CSV line 2: the input is empty/);
+    expect(pairError('a,b\n\nc, \n')).toMatch(/^CSV line 3: the target is empty/);
+  });
+
+  it('names the line with bytes that are not UTF-8', () => {
+    const latin1 = Uint8Array.from([...bytes('a,b\ncaf'), 0xe9, ...bytes(',c\n')]);
+    expect(pairError(latin1)).toMatch(/^CSV line 2: the file is not UTF-8/);
+  });
+
+  it('refuses a file with fewer than two rows', () => {
+    expect(pairError('input,target\nonly,one\n')).toMatch(/at least two input,target rows.*it has 1/);
   });
 });

@@ -9,6 +9,8 @@ import { createModel } from '../../../../main/engine/models/model';
 import type { EngineHandlers } from '../../../../main/engine/server';
 import { runRequest } from '../../../../main/engine/server';
 import { createLibraryHandlers } from '../../../../main/engine/library/handlers';
+import { createWalkthroughHandlers } from '../../../../main/engine/walkthrough/handlers';
+import { createFineTuneHandlers } from '../../../../main/engine/finetune/handlers';
 import { createModelHandlers } from '../../../../main/engine/session/handlers';
 import type { OpenModels } from '../../../../main/engine/session/open-models';
 import { createTrainHandlers } from '../../../../main/engine/train/handlers';
@@ -64,6 +66,8 @@ export function engineCaller(models: OpenModels, options: { maxBytes?: number } 
     ...createTrainHandlers(),
     ...createModelHandlers(models, options),
     ...createLibraryHandlers(),
+    ...createFineTuneHandlers(),
+    ...createWalkthroughHandlers(),
   };
   const context = { emit: () => {} };
   return {

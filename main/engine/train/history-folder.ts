@@ -1,0 +1,59 @@
+/**
+ * Where a run's checkpoint history lives: `<checkpoint>.history/step-000050/`, a folder beside the checkpoint
+ * (each save of the checkpoint replaces its folder atomically, which would take a history inside it along).
+ * Shared by training (writes it), `train:history` (lists it) and the library (moves it with its checkpoint).
+ */
+import { basename, resolve } from 'node:path';
+import { maxHistoryEntries } from '../../../shared/contract/train';
+
+/** The ending of a history folder's name. */
+export const historySuffix = '.history';
+
+/** The history folder of the checkpoint folder `checkpoint`. */
+export function historyDir(checkpoint: string): string {
+  return `${resolve(checkpoint)}${historySuffix}`;
+}
+
+/** The folder name of the history entry of `step` ("step-000050"). */
+export function historyEntryName(step: number): string {
+  return `step-${String(step).padStart(6, '0')}`;
+}
+
+/** The step an entry's folder name stands for, or `null` when the name is not one of ours. */
+export function historyEntryStep(name: string): number | null {
+  const match = /^step-(\d{6,})$/.exec(name);
+  return match?.[1] === undefined ? null : Number(match[1]);
+}
+
+/** Whether a folder named `name` may be a history folder (its name ends in `.history`). */
+export function isHistoryFolderName(name: string): boolean {
+  return name.endsWith(historySuffix) && name.length > historySuffix.length;
+}
+
+/** The checkpoint folder a history folder belongs to. */
+export function checkpointOfHistory(history: string): string {
+  const dir = resolve(history);
+  if (!isHistoryFolderName(basename(dir))) throw new Error(`${dir} is not a history folder`);
+  return dir.slice(0, -historySuffix.length);
+}
+
+/**
+ * The steps whose checkpoint a run of `steps` steps saving every `checkpointEvery` (0 = only at the last)
+ * keeps in its history: step 0, then every save — or, when that is more than `max` entries in all, step 0 and
+ * `max - 1` saves spread evenly (the first and the last always among them). Computed without listing every
+ * save, so a million-step run costs nothing.
+ */
+export function plannedHistorySteps(
+  steps: number,
+  checkpointEvery: number,
+  max: number = maxHistoryEntries,
+): number[] {
+  // The trainer saves at each multiple of checkpointEvery below `steps`, and at `steps`.
+  const periodic = checkpointEvery > 0 ? Math.floor((steps - 1) / checkpointEvery) : 0;
+  const saves = periodic + 1;
+  const saveAt = (index: number): number => (index < periodic ? (index + 1) * checkpointEvery : steps);
+  const room = Math.max(1, max - 1); // step 0 takes one entry
+  if (saves <= room) return [0, ...Array.from({ length: saves }, (_, i) => saveAt(i))];
+  if (room === 1) return [0, steps];
+  return [0, ...Array.from({ length: room }, (_, i) => saveAt(Math.round((i * (saves - 1)) / (room - 1))))];
+}

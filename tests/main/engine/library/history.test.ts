@@ -1,0 +1,112 @@
+import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OpenModels } from '../../../../main/engine/session/open-models';
+import { historyDir, historyEntryName } from '../../../../main/engine/train/history-folder';
+import { engineCaller, saveTiny, temporaryFolder } from '../session/fixtures';
+
+let root = '';
+let models: OpenModels;
+let engine: ReturnType<typeof engineCaller>;
+
+const exists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
+
+/** A GPT checkpoint at `dir` with history entries at steps 0 and 40 (each a checkpoint of its own). */
+async function withHistory(dir: string): Promise<void> {
+  await saveTiny(dir, 'gpt');
+  // saveTiny records 40 steps; an entry's folder must name the step its training.json records.
+  await saveTiny(join(historyDir(dir), historyEntryName(40)), 'gpt', 2);
+}
+
+/** The steps train:history lists for `checkpoint`. */
+async function historySteps(checkpoint: string): Promise<number[]> {
+  const history = await engine.ok('train:history', { checkpoint });
+  expect(history.skipped).toEqual([]);
+  for (const entry of history.steps) expect(entry.path.startsWith(historyDir(checkpoint))).toBe(true);
+  return history.steps.map((entry) => entry.step);
+}
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+  root = await temporaryFolder();
+  models = new OpenModels({ capacity: 1, builtinRoot: root });
+  engine = engineCaller(models);
+});
+
+afterAll(async () => {
+  models.dispose();
+  await rm(root, { recursive: true, force: true });
+});
+
+describe('library operations with training histories', () => {
+  it('library:list hides history folders but not a checkpoint whose name ends in .history', async () => {
+    const library = join(root, 'list');
+    await withHistory(join(library, 'run'));
+    await saveTiny(join(library, 'odd.history'), 'bert');
+    const { entries } = await engine.ok('library:list', { folder: library });
+    expect(entries.map((entry) => [entry.name, entry.valid])).toEqual([
+      ['odd.history', true],
+      ['run', true],
+    ]);
+    expect(await historySteps(join(library, 'run'))).toEqual([40]);
+  });
+
+  it('library:rename moves the history along and refuses a name its history cannot take', async () => {
+    const library = join(root, 'rename');
+    const from = join(library, 'run');
+    await withHistory(from);
+    const { path } = await engine.ok('library:rename', { path: from, newName: 'renamed' });
+    expect(path).toBe(join(library, 'renamed'));
+    expect(await exists(historyDir(from))).toBe(false);
+    expect(await historySteps(path)).toEqual([40]);
+
+    await mkdir(join(library, 'taken.history'));
+    await writeFile(join(library, 'taken.history', 'mine.txt'), 'keep');
+    const taken = await engine.fails('library:rename', { path, newName: 'taken' }, 'invalid-argument');
+    expect(taken.message).toContain('"taken.history"');
+    const reserved = await engine.fails('library:rename', { path, newName: 'x.history' }, 'invalid-argument');
+    expect(reserved.message).toMatch(/cannot end in "\.history"/);
+    // Both refusals left everything where it was.
+    expect(await historySteps(path)).toEqual([40]);
+    expect(await readdir(join(library, 'taken.history'))).toEqual(['mine.txt']);
+  });
+
+  it('library:delete removes the checkpoint and its history, and nothing else', async () => {
+    const library = join(root, 'delete');
+    await withHistory(join(library, 'run'));
+    await withHistory(join(library, 'other'));
+    await engine.ok('library:delete', { path: join(library, 'run') });
+    expect((await readdir(library)).sort()).toEqual(['other', 'other.history']);
+  });
+
+  it('library:export and library:import copy the history with the checkpoint, under a free name for both', async () => {
+    const source = join(root, 'source', 'run');
+    await withHistory(source);
+    // A save in progress (a hidden folder) is not copied.
+    await mkdir(join(historyDir(source), '.step-000050.writing-1'));
+    const target = join(root, 'exported');
+    const first = await engine.ok('library:export', { path: source, to: target });
+    expect(first.path).toBe(join(target, 'run'));
+    expect(await historySteps(first.path)).toEqual([40]);
+    expect(await readdir(historyDir(first.path))).toEqual(['step-000040']);
+
+    // "run" is free in the next folder but "run.history" is not: the copy takes "run (2)" for both.
+    const library = join(root, 'imported');
+    await mkdir(join(library, 'run.history'), { recursive: true });
+    const second = await engine.ok('library:import', { from: source, folder: library });
+    expect(second.path).toBe(join(library, 'run (2)'));
+    expect(await historySteps(second.path)).toEqual([40]);
+    expect(await readdir(join(library, 'run.history'))).toEqual([]);
+
+    // A checkpoint without history copies as before, and gets none.
+    const plain = join(root, 'source', 'plain');
+    await saveTiny(plain, 'bert');
+    const third = await engine.ok('library:import', { from: plain, folder: library });
+    expect(await exists(historyDir(third.path))).toBe(false);
+  });
+});
