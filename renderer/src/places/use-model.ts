@@ -8,6 +8,7 @@ import type { LabApi } from '../../../shared/contract/api';
 import type { LabError } from '../../../shared/contract/errors';
 import type { BuiltinModelId, ModelInfo, ModelSource } from '../../../shared/contract/model';
 import { asLabError } from '../errors/as-lab-error';
+import { rememberCheckpoint } from '../library/recent-checkpoints';
 
 /** A model family. */
 export type Family = ModelInfo['family'];
@@ -79,6 +80,8 @@ export function useModel(
       .then((info) => {
         if (!isCurrent) return;
         const isRightFamily = info.family === family;
+        // A checkpoint folder opened here (or from the Train page's "Open in views") joins the Library's recent list.
+        if (isRightFamily && source.kind === 'checkpoint') rememberCheckpoint(source.path);
         setOpened((previous) =>
           isRightFamily
             ? { key, info, error: null, wrongFamily: null }

@@ -7,24 +7,17 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabApi } from '../../../shared/contract/api';
 import { asLabError } from '../errors/as-lab-error';
-import { defaultTarget, defaultText, familySpecs } from '../places/families';
-import { familyPlaceOf } from '../places/family-page';
-import { AttentionFigure } from '../views/attention-figure';
-import { useColorScheme } from '../views/use-color-scheme';
-import { LayerHeadPickers, Picker } from '../views/view-controls';
+import { defaultTarget, defaultText } from '../places/families';
+import { Picker } from '../views/view-controls';
 import type { ViewData } from '../views/view-data';
 import { viewDataOf } from '../views/view-data';
-import type { ViewSettings } from '../views/view-settings';
-import { clampSettings, useDisplayPrefs } from '../views/view-settings';
+import { AttentionPanel } from './attention-panel';
 import type { TrainingSnapshot } from './training-store';
 
 /** The refresh intervals offered, in steps. */
 export const refreshIntervals = [5, 10, 25, 50, 100] as const;
 /** The interval a run starts with. */
 export const defaultRefreshInterval = 25;
-
-// The step label above names the map, so the figure needs no title of its own.
-const layout = { cellSize: 30, showLegend: false, showTitle: false } as const;
 
 interface Drawn {
   runId: string;
@@ -35,17 +28,13 @@ interface Drawn {
 /** The live view of run `training` (shown by the Train page while the run is live). */
 export function LiveAttention({ api, training }: { api: LabApi; training: TrainingSnapshot }) {
   const { t, i18n } = useTranslation();
-  const theme = useColorScheme();
-  const [prefs] = useDisplayPrefs();
   const [every, setEvery] = useState<number>(defaultRefreshInterval);
-  const [pick, setPick] = useState<{ layer: number; head: number | 'average' }>({ layer: 0, head: 0 });
   const [drawn, setDrawn] = useState<Drawn | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const isAsking = useRef(false);
   const runId = training.runId;
   const step = training.progress?.step ?? 0;
   const family = training.request?.family ?? 'gpt';
-  const spec = familySpecs[familyPlaceOf[family]];
   const lastStep = drawn?.runId === runId ? drawn.step : null;
 
   useEffect(() => {
@@ -53,7 +42,7 @@ export function LiveAttention({ api, training }: { api: LabApi; training: Traini
     const isDue = lastStep === null ? step >= 1 : step - lastStep >= every;
     if (!runId || !isDue || isAsking.current) return;
     isAsking.current = true;
-    const target = spec.family === 't5' ? defaultTarget : undefined;
+    const target = family === 't5' ? defaultTarget : undefined;
     api
       .invoke('train:attention', { runId, text: defaultText, ...(target ? { target } : {}) })
       .then((result) => {
@@ -65,15 +54,9 @@ export function LiveAttention({ api, training }: { api: LabApi; training: Traini
       .finally(() => {
         isAsking.current = false;
       });
-  }, [api, runId, step, every, lastStep, spec.family]);
+  }, [api, runId, step, every, lastStep, family]);
 
   const data = drawn?.runId === runId ? drawn.data : null;
-  const kind = spec.kinds[0] ?? 'encoder';
-  const stack = data?.attention[kind];
-  const layers = stack?.layers ?? 1;
-  const heads = stack?.heads ?? 1;
-  const chosen: ViewSettings = { view: 'head', kind, ...pick, heads: null, padding: 0 };
-  const settings = clampSettings(chosen, layers, heads);
   const number = new Intl.NumberFormat(i18n.language);
 
   return (
@@ -81,40 +64,29 @@ export function LiveAttention({ api, training }: { api: LabApi; training: Traini
       <h2 id="train-live-heading" className="card-title">
         {t('train.live.heading')}
       </h2>
-      <p className="muted">{t(`train.live.kind.${kind}`)}</p>
-      <div className="train-live-controls">
-        <LayerHeadPickers
-          layer={settings.layer}
-          head={settings.head}
-          layers={layers}
-          heads={heads}
-          onChange={(change) => setPick((current) => ({ ...current, ...change }))}
-        />
-        <Picker
-          label={t('train.live.every')}
-          value={String(every)}
-          options={refreshIntervals.map((n) => ({ value: String(n), label: number.format(n) }))}
-          onChange={(value) => setEvery(Number(value))}
-          testId="train-live-every"
-        />
-      </div>
-      {data && drawn ? (
-        <>
-          <p className="train-live-step" data-testid="train-live-step" data-step={drawn.step}>
-            {t('train.live.step', { step: number.format(drawn.step) })}
-          </p>
-          <AttentionFigure
-            data={data}
-            settings={settings}
-            prefs={prefs}
-            theme={theme}
-            title={t('train.live.title', { step: number.format(drawn.step) })}
-            layout={layout}
+      <AttentionPanel
+        family={family}
+        data={data}
+        title={t('train.live.title', { step: number.format(drawn?.step ?? 0) })}
+        describe={(kind) => t(`train.live.kind.${kind}`)}
+        controls={
+          <Picker
+            label={t('train.live.every')}
+            value={String(every)}
+            options={refreshIntervals.map((n) => ({ value: String(n), label: number.format(n) }))}
+            onChange={(value) => setEvery(Number(value))}
+            testId="train-live-every"
           />
-        </>
-      ) : (
-        <p className="muted">{problem ?? t('train.live.waiting')}</p>
-      )}
+        }
+        above={
+          drawn ? (
+            <p className="train-live-step" data-testid="train-live-step" data-step={drawn.step}>
+              {t('train.live.step', { step: number.format(drawn.step) })}
+            </p>
+          ) : null
+        }
+        placeholder={<p className="muted">{problem ?? t('train.live.waiting')}</p>}
+      />
     </section>
   );
 }

@@ -17,7 +17,7 @@ export interface LossChartProps {
   width: number;
   height: number;
   isLogScale: boolean;
-  /** Accessible names and legend labels (already translated). */
+  /** Accessible names and legend labels (already translated; an empty `valLoss` drops its legend entry). */
   labels: { title: string; step: string; loss: string; trainLoss: string; valLoss: string };
 }
 
@@ -125,11 +125,16 @@ export function LossChart(props: LossChartProps) {
         <text x={24} y={6} dy="0.32em">
           {labels.trainLoss}
         </text>
-        <line className="loss-line-val" x1={112} x2={130} y1={6} y2={6} />
-        <text x={136} y={6} dy="0.32em">
-          {labels.valLoss}
-          {bestVal === undefined ? '' : ` (${bestVal.toFixed(2)})`}
-        </text>
+        {labels.valLoss === '' ? null : (
+          // A chart without validation (fine-tuning) passes an empty label and gets no swatch.
+          <>
+            <line className="loss-line-val" x1={112} x2={130} y1={6} y2={6} />
+            <text x={136} y={6} dy="0.32em">
+              {labels.valLoss}
+              {bestVal === undefined ? '' : ` (${bestVal.toFixed(2)})`}
+            </text>
+          </>
+        )}
       </g>
     </svg>
   );

@@ -12,19 +12,20 @@ import type {
   TrainFamily,
   TrainSettings,
 } from './train-settings';
-import { defaultOutDir, isDefaultOutDir, runFields, sizeFields } from './train-settings';
+import { autoCheckpointEvery, defaultOutDir, isDefaultOutDir, runFields, sizeFields } from './train-settings';
 
 const families: readonly TrainFamily[] = ['bert', 't5', 'gpt'];
 const sizeModes: readonly SizeMode[] = ['tiny', 'small', 'custom'];
 
 /** One labelled input, marked when the request could not accept it. */
-function Field(props: {
+export function Field(props: {
   label: string;
   value: string;
   isInvalid: boolean;
   isDisabled: boolean;
   onChange: (value: string) => void;
   inputMode?: 'numeric' | 'decimal';
+  placeholder?: string;
   testId: string;
   className?: string;
 }) {
@@ -36,6 +37,7 @@ function Field(props: {
         id={id}
         value={props.value}
         inputMode={props.inputMode}
+        placeholder={props.placeholder}
         aria-invalid={props.isInvalid || undefined}
         disabled={props.isDisabled}
         spellCheck={false}
@@ -47,7 +49,7 @@ function Field(props: {
 }
 
 /** A row of mutually exclusive choices. */
-function Choices<T extends string>(props: {
+export function Choices<T extends string>(props: {
   label: string;
   options: readonly T[];
   value: T;
@@ -91,6 +93,7 @@ export function TrainForm(props: {
   const { settings, invalid, isDisabled, folder, onChange } = props;
   const { t } = useTranslation();
   const isInvalid = (field: SettingsField) => invalid.includes(field);
+  const plannedSteps = Math.max(1, Math.round(Number(settings.run.steps)) || 1);
   const chooseFamily = (family: TrainFamily) => {
     // A folder named after the old family would mislead; a fresh default follows the family.
     const isDefaultDir = isDefaultOutDir(settings.outDir, folder);
@@ -178,6 +181,17 @@ export function TrainForm(props: {
           />
         ))}
       </div>
+      <Field
+        label={t('train.form.checkpointEvery')}
+        value={settings.checkpointEvery}
+        isInvalid={isInvalid('checkpointEvery')}
+        isDisabled={isDisabled}
+        inputMode="numeric"
+        placeholder={t('train.form.checkpointEveryAuto', { steps: autoCheckpointEvery(plannedSteps) })}
+        onChange={(checkpointEvery) => onChange({ ...settings, checkpointEvery })}
+        testId="train-checkpointEvery"
+      />
+      <p className="field-hint">{t('train.form.checkpointEveryHint')}</p>
       <Field
         className="train-field-wide"
         label={t('train.form.outDir')}

@@ -14,7 +14,9 @@ import type { ModelInfo } from '../../../shared/contract/model';
 import { useReportError } from '../errors/error-presenter';
 import { PlaceGlyph } from '../shell/place-glyph';
 import { CheckpointCard } from './checkpoint-card';
+import { FinetuneSection, TrainModeSwitch, useTrainMode } from './finetune-section';
 import { LiveAttention } from './live-attention';
+import { ReplayCard } from './replay-card';
 import { RunPanel } from './run-panel';
 import { TrainForm } from './train-form';
 import type { CheckpointsFolder, SettingsField, TrainSettings } from './train-settings';
@@ -53,6 +55,7 @@ export function TrainPage({
   );
   const [folder, setFolder] = useState<CheckpointsFolder | null>(knownFolder);
   const [invalid, setInvalid] = useState<readonly SettingsField[]>([]);
+  const [mode, setMode] = useTrainMode();
   const isRunLive = isLive(training);
   const state = training.progress?.state;
   const failure = state === 'failed' ? training.progress?.error : null;
@@ -158,7 +161,11 @@ export function TrainPage({
         </div>
       </header>
       <p className="place-summary">{t('places.train.summary')}</p>
-      <div className="train-columns">
+      <TrainModeSwitch mode={mode} onChange={setMode} />
+      {mode === 'finetune' ? (
+        <FinetuneSection api={api} {...(onOpenInViews ? { onOpenInViews } : {})} />
+      ) : null}
+      <div className="train-columns" hidden={mode === 'finetune'}>
         <TrainForm
           settings={settings}
           invalid={invalid}
@@ -174,6 +181,7 @@ export function TrainPage({
             plannedSteps={Math.max(1, Math.round(Number(settings.run.steps)) || 1)}
           />
           {isRunLive && training.runId ? <LiveAttention api={api} training={training} /> : null}
+          <ReplayCard api={api} training={training} />
           {hasEnded && checkpoint ? (
             <CheckpointCard api={api} path={checkpoint} {...(onOpenInViews ? { onOpenInViews } : {})} />
           ) : null}

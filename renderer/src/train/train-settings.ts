@@ -26,11 +26,13 @@ export interface TrainSettings {
   corpus: 'brown' | 'file';
   corpusPath: string;
   run: Record<RunField, string>;
+  /** Steps between checkpoints (each kept in the run's history for replay); empty = about a tenth of the run. */
+  checkpointEvery: string;
   outDir: string;
 }
 
 /** A field the request cannot accept, by its name in the form. */
-export type SettingsField = SizeField | RunField | 'corpusPath' | 'outDir';
+export type SettingsField = SizeField | RunField | 'checkpointEvery' | 'corpusPath' | 'outDir';
 
 /** The sizes of the engine's `tiny` preset: where a custom size starts. */
 const tinySizes: Record<SizeField, string> = {
@@ -89,8 +91,14 @@ export function defaultSettings(now: Date, folder: CheckpointsFolder | null = nu
     corpus: 'brown',
     corpusPath: '',
     run: { steps: '300', learningRate: '0.001', batchSize: '16', seed: '0' },
+    checkpointEvery: '',
     outDir: defaultOutDir('gpt', now, folder),
   };
+}
+
+/** The checkpoint interval an empty field stands for: about ten checkpoints (and a history of about 12). */
+export function autoCheckpointEvery(steps: number): number {
+  return Math.max(1, Math.round(steps / 10));
 }
 
 /** A whole number or a decimal (plain or with an exponent), nothing else. */
@@ -109,7 +117,7 @@ export function toStartInput(
   settings: TrainSettings,
 ): { input: TrainStartInput; invalid: [] } | { input: null; invalid: SettingsField[] } {
   const invalid: SettingsField[] = [];
-  const read = (field: SizeField | RunField, text: string, isInteger = true): number => {
+  const read = (field: SizeField | RunField | 'checkpointEvery', text: string, isInteger = true): number => {
     const value = parseNumber(text, isInteger);
     if (value === null || value < 0) invalid.push(field);
     return value ?? 0;
@@ -122,6 +130,10 @@ export function toStartInput(
   const learningRate = read('learningRate', settings.run.learningRate, false);
   const batchSize = read('batchSize', settings.run.batchSize);
   const seed = read('seed', settings.run.seed);
+  const checkpointEvery =
+    settings.checkpointEvery.trim() === ''
+      ? autoCheckpointEvery(steps)
+      : read('checkpointEvery', settings.checkpointEvery);
   const corpusPath = settings.corpusPath.trim();
   if (settings.corpus === 'file' && corpusPath === '') invalid.push('corpusPath');
   const outDir = settings.outDir.trim();
@@ -139,6 +151,7 @@ export function toStartInput(
       seed,
       // A few validation points on any run length, so the validation curve has a shape.
       evalEvery: Math.max(1, Math.round(steps / 10)),
+      checkpointEvery,
       outDir,
     },
     invalid: [],
