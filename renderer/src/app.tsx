@@ -16,6 +16,7 @@ import { PlaceView } from './shell/place-view';
 import type { PlaceId } from './shell/places';
 import { Sidebar } from './shell/sidebar';
 import { TrainPage } from './train/train-page';
+import { WalkthroughPage } from './walkthrough/walkthrough-page';
 
 /** What a navigation may carry: a checkpoint folder for a family page to open and select. */
 export interface NavigateOptions {
@@ -83,6 +84,8 @@ export function App({ api }: { api: LabApi }) {
             />
           ) : place === 'library' ? (
             <LibraryPage api={api} />
+          ) : place === 'walkthrough' ? (
+            <WalkthroughPage api={api} onNavigate={(next) => navigate(next)} />
           ) : (
             <PlaceView place={place} />
           )}

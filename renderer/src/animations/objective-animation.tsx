@@ -29,6 +29,16 @@ export interface ObjectiveAnimationProps {
   objective: Objective;
   api: LabApi;
   modelId?: string;
+  /** The sentence it starts from (default: the chapter's "I love this red car"). */
+  initialText?: string;
+  /** The random draw it starts from (default 0). */
+  initialSeed?: number;
+  /** T5: the share of tokens corrupted; BERT: the share masked (defaults: the objectives' own). */
+  noiseDensity?: number;
+  /** T5: the mean length of a corrupted span. */
+  meanSpanLength?: number;
+  /** The frame shown first (default `first`); `last` tells the whole story at once (a walkthrough step). */
+  startFrame?: 'first' | 'last' | number;
 }
 
 /** Offers to open the family's built-in model when none was given (and it is installed). */
@@ -67,11 +77,12 @@ function useBuiltinModel(api: LabApi, objective: Objective, given: string | unde
 }
 
 /** The animation view of `objective`. */
-export function ObjectiveAnimation({ objective, api, modelId }: ObjectiveAnimationProps) {
+export function ObjectiveAnimation(props: ObjectiveAnimationProps) {
+  const { objective, api, modelId, noiseDensity, meanSpanLength, startFrame } = props;
   const { t, i18n } = useTranslation();
   const language = asLanguage(i18n.language);
-  const [text, setText] = useState(chapterSentence);
-  const [seed, setSeed] = useState(0);
+  const [text, setText] = useState(props.initialText ?? chapterSentence);
+  const [seed, setSeed] = useState(props.initialSeed ?? 0);
   const builtin = useBuiltinModel(api, objective, modelId);
   const { frames, error, modelStatus, modelMessage } = useAnimationFrames({
     objective,
@@ -79,12 +90,19 @@ export function ObjectiveAnimation({ objective, api, modelId }: ObjectiveAnimati
     seed,
     api,
     modelId: builtin.modelId,
+    options: {
+      ...(noiseDensity === undefined ? {} : { noiseDensity, probability: noiseDensity }),
+      ...(meanSpanLength === undefined ? {} : { meanSpanLength }),
+    },
   });
   const hold = useCallback(
     (step: number) => (frames[step] ? holdMs(frames[step], language) : 2000),
     [frames, language],
   );
-  const playback = usePlayback(frames.length, hold);
+  // `last` asks for a step past the end: playback keeps the step within the frames it has.
+  const firstStep =
+    startFrame === 'last' ? Number.MAX_SAFE_INTEGER : startFrame === 'first' ? 0 : (startFrame ?? 0);
+  const playback = usePlayback(frames.length, hold, firstStep);
   const minHeight = useMemo(() => animationHeight(frames, { language }), [frames, language]);
   const frame = frames[playback.step];
   const options = { language, seed: objective === 'gpt' ? undefined : seed, total: frames.length, minHeight };

@@ -4,7 +4,7 @@
  * the request runs, or when it fails, the frames without them stay on screen with a note).
  */
 import { useEffect, useMemo, useState } from 'react';
-import type { ObjectiveAnimation } from '../../../shared/animations/animation';
+import type { AnimationOptions, ObjectiveAnimation } from '../../../shared/animations/animation';
 import {
   buildAnimation,
   sentenceVocabulary,
@@ -36,10 +36,20 @@ interface Request {
   seed: number;
   api: LabApi;
   modelId: string | undefined;
+  /** Noise settings of the objective (defaults: the objective's own). */
+  options?: Pick<AnimationOptions, 'probability' | 'noiseDensity' | 'meanSpanLength'>;
 }
 
 /** Builds (and, with a model, fills) the frames; the model's vocabulary is fetched once per model. */
-export function useAnimationFrames({ objective, text, seed, api, modelId }: Request): AnimationFrames {
+export function useAnimationFrames({
+  objective,
+  text,
+  seed,
+  api,
+  modelId,
+  options,
+}: Request): AnimationFrames {
+  const { probability, noiseDensity, meanSpanLength } = options ?? {};
   const [vocabulary, setVocabulary] = useState<{ modelId: string; vocab: Vocabulary } | null>(null);
   const [modelError, setModelError] = useState<{ key: string; message: string } | null>(null);
   const [filled, setFilled] = useState<{ key: string; frames: Frame[] } | null>(null);
@@ -62,13 +72,18 @@ export function useAnimationFrames({ objective, text, seed, api, modelId }: Requ
   const built = useMemo(() => {
     try {
       const vocab = modelVocab ?? sentenceVocabulary(text);
-      return { animation: buildAnimation(objective, text, vocab, seed), vocab, error: null };
+      const noise = {
+        ...(probability === undefined ? {} : { probability }),
+        ...(noiseDensity === undefined ? {} : { noiseDensity }),
+        ...(meanSpanLength === undefined ? {} : { meanSpanLength }),
+      };
+      return { animation: buildAnimation(objective, text, vocab, seed, noise), vocab, error: null };
     } catch (error) {
       return { animation: null, vocab: null, error: asLabError(error).message };
     }
-  }, [objective, text, seed, modelVocab]);
+  }, [objective, text, seed, modelVocab, probability, noiseDensity, meanSpanLength]);
 
-  const key = `${modelId ?? ''}|${objective}|${seed}|${text}`;
+  const key = `${modelId ?? ''}|${objective}|${seed}|${text}|${probability}|${noiseDensity}|${meanSpanLength}`;
   useEffect(() => {
     const { animation, vocab } = built;
     if (!modelId || !modelVocab || !animation || !vocab) return;

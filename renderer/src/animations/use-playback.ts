@@ -38,9 +38,9 @@ export function usePrefersReducedMotion(): boolean {
   return isReduced;
 }
 
-/** Playback over `count` steps held `holdMs(step)` milliseconds each at speed 1. */
-export function usePlayback(count: number, holdMs: (step: number) => number): Playback {
-  const [requested, setStep] = useState(0);
+/** Playback over `count` steps held `holdMs(step)` milliseconds each at speed 1, from `firstStep` (default 0). */
+export function usePlayback(count: number, holdMs: (step: number) => number, firstStep = 0): Playback {
+  const [requested, setStep] = useState(firstStep);
   const [isPlaying, setPlaying] = useState(false);
   const [speed, setSpeed] = useState(1);
   const isReducedMotion = usePrefersReducedMotion();

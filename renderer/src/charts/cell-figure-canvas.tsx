@@ -28,6 +28,8 @@ export interface CellFigureCanvasProps {
   onActivate?: (focus: CellFocus) => void;
   /** Drawn this many times larger, still sharp (large type for projectors). Default 1. */
   zoom?: number;
+  /** A cell focused from the start and whenever it changes (a walkthrough step's word), read out at once. */
+  initialFocus?: CellFocus | null;
 }
 
 /** The interactive canvas of a cell figure. */
@@ -36,9 +38,17 @@ export function CellFigureCanvas(props: CellFigureCanvasProps) {
   const zoom = props.zoom ?? 1;
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const dpr = useDevicePixelRatio();
-  const [focus, setFocus] = useState<CellFocus | null>(null);
+  const [focus, setFocus] = useState<CellFocus | null>(props.initialFocus ?? null);
   const [hover, setHover] = useState<CellFocus | null>(null);
   const shown = hover ?? focus;
+  // A new starting cell (another step, another text) replaces the focus; none leaves the reader's own.
+  const start = props.initialFocus ?? null;
+  const startKey = start ? `${start.panel}|${start.row}|${start.col}` : null;
+  const [seenStart, setSeenStart] = useState(startKey);
+  if (startKey !== seenStart) {
+    setSeenStart(startKey);
+    if (start) setFocus(start);
+  }
 
   useEffect(() => {
     const canvas = canvasRef.current;

@@ -41,7 +41,10 @@ export const familyPlaceOf: Record<Family, FamilyPlaceId> = {
 };
 
 /** Layers and heads the pickers offer for a view of `data`. */
-function pickerRange(data: ViewData | null, settings: ViewSettings): { layers: number; heads: number } {
+export function pickerRange(
+  data: ViewData | null,
+  settings: ViewSettings,
+): { layers: number; heads: number } {
   const kinds = settings.view === 'triptych' ? (['encoder', 'cross', 'decoder'] as const) : [settings.kind];
   const stacks = kinds.map((kind) => data?.attention[kind]).filter((stack) => stack !== undefined);
   if (stacks.length === 0) return { layers: 1, heads: 1 };

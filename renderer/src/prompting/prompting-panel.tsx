@@ -21,6 +21,10 @@ import './prompting.css';
 export interface PromptingPanelProps {
   api: LabApi;
   modelId?: string;
+  /** The setting it starts with (default few-shot). */
+  initialShot?: Shot;
+  /** The parts it starts with (default {@link defaultDraft}). */
+  initialDraft?: PromptDraft;
 }
 
 /**
@@ -53,11 +57,11 @@ function useGptModel(api: LabApi, modelId: string | undefined): Opened {
 }
 
 /** The prompting panel: the three parts, Generate, the continuation and its attention. */
-export function PromptingPanel({ api, modelId }: PromptingPanelProps) {
+export function PromptingPanel({ api, modelId, initialShot, initialDraft }: PromptingPanelProps) {
   const { t } = useTranslation();
   const opened = useGptModel(api, modelId);
-  const [shot, setShot] = useState<Shot>('few');
-  const [draft, setDraft] = useState<PromptDraft>(defaultDraft);
+  const [shot, setShot] = useState<Shot>(initialShot ?? 'few');
+  const [draft, setDraft] = useState<PromptDraft>(initialDraft ?? defaultDraft);
   const [sampling, setSampling] = useState<Sampling>(defaultSampling);
   const [result, setResult] = useState<{ generation: Generation; run: number } | null>(null);
   const [runError, setRunError] = useState<string | null>(null);

@@ -5,6 +5,7 @@
  */
 import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { asLanguage } from '../../../shared/animations/narration';
 import type { CellFocus } from '../../../shared/charts/cell-focus';
 import { formatWeight } from '../../../shared/charts/cells';
 import type { ThemeName } from '../../../shared/charts/color';
@@ -18,6 +19,7 @@ import type { ViewData } from './view-data';
 import type { DisplayPrefs, ViewSettings } from './view-settings';
 import { largeTypeZoom } from './view-settings';
 import { useElementWidth } from './use-element-width';
+import { focusOfWord } from './focus-word';
 
 /** Props of {@link AttentionFigure}. */
 export interface AttentionFigureProps {
@@ -33,6 +35,8 @@ export interface AttentionFigureProps {
   onHeadsChange?: (heads: number[]) => void;
   /** Smaller cells and no legend (the Compare page). */
   layout?: Pick<ScreenOptions, 'cellSize' | 'showLegend' | 'showTitle'>;
+  /** A word whose row starts focused, on its most-attended key (a walkthrough step's "love"). */
+  focusWord?: string;
 }
 
 /** Where each panel is, for tests and tools (figure units = CSS pixels at zoom 1). */
@@ -52,7 +56,8 @@ function geometry(figure: CellFigure, zoom: number): string {
 /** The view. */
 export function AttentionFigure(props: AttentionFigureProps) {
   const { data, settings, prefs, theme, title, onOpenHead, onHeadsChange } = props;
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = asLanguage(i18n.language);
   const axisTitles = useMemo(() => ({ rows: t('views.axis.query'), cols: t('views.axis.key') }), [t]);
   const figure = useMemo(
     () =>
@@ -61,9 +66,15 @@ export function AttentionFigure(props: AttentionFigureProps) {
         theme,
         title,
         axisTitles,
+        language,
         ...props.layout,
       }),
-    [data, settings, prefs.colormap, theme, title, axisTitles, props.layout],
+    [data, settings, prefs.colormap, theme, title, axisTitles, language, props.layout],
+  );
+  const { focusWord } = props;
+  const initialFocus = useMemo(
+    () => (focusWord && figure.type === 'cells' ? focusOfWord(figure, focusWord) : null),
+    [figure, focusWord],
   );
   const frameRef = useRef<HTMLDivElement>(null);
   const available = useElementWidth(frameRef);
@@ -81,7 +92,7 @@ export function AttentionFigure(props: AttentionFigureProps) {
           stack={figure.stack}
           layer={settings.layer}
           tokens={{ rows: figure.rows, cols: figure.cols }}
-          options={{ mask: figure.mask, colormap: prefs.colormap, theme, title }}
+          options={{ mask: figure.mask, colormap: prefs.colormap, theme, title, language }}
           heads={settings.heads ?? all}
           {...(onHeadsChange ? { onHeadsChange } : {})}
         />
@@ -137,6 +148,7 @@ export function AttentionFigure(props: AttentionFigureProps) {
         label={title}
         describe={describe}
         zoom={zoom}
+        initialFocus={initialFocus}
         {...(onOpenHead && figure.focusMode === 'panel' ? { onActivate: activate } : {})}
       />
     </div>

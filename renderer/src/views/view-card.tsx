@@ -5,9 +5,10 @@
  */
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
-import { attentionFigure } from '../../../shared/charts/attention-view';
+import { asLanguage } from '../../../shared/animations/narration';
+import { attentionFigure, attentionTitle } from '../../../shared/charts/attention-view';
 import type { ThemeName } from '../../../shared/charts/color';
+import type { Language } from '../../../shared/charts/figure-text';
 import type { GridColumn } from '../../../shared/charts/head-grid';
 import type { LabApi } from '../../../shared/contract/api';
 import type { LabError } from '../../../shared/contract/errors';
@@ -17,16 +18,12 @@ import type { AttentionFigureProps } from './attention-figure';
 import { SnapshotMenu } from './snapshot-menu';
 import './views.css';
 import type { ViewData } from './view-data';
-import { exportBaseName, figureRequest, viewNumbers } from './view-data';
+import { exportBaseName, figureRequest, viewNumbers, viewRequest } from './view-data';
 import type { DisplayPrefs, ViewSettings } from './view-settings';
 
-/** The translated title of a view. */
-export function viewTitle(t: TFunction, family: ViewData['family'], settings: ViewSettings): string {
-  const kind = t(`views.kind.${settings.kind}`);
-  const head = settings.head === 'average' ? t('views.average') : String(settings.head);
-  const values = { kind, layer: settings.layer, head };
-  if (settings.view === 'mask' && family === 't5') return t('views.title.t5Masks');
-  return t(`views.title.${settings.view}`, values);
+/** The title of a view in `language`: the same words its exported figure carries. */
+export function viewTitle(language: Language, family: ViewData['family'], settings: ViewSettings): string {
+  return attentionTitle(family, viewRequest(family, settings, language));
 }
 
 /** A message in place of the figure. */
@@ -75,7 +72,7 @@ function InputNotices({ data, model }: { data: ViewData; model: ModelInfo }) {
 }
 
 /** Props of {@link ViewCard}. */
-export interface ViewCardProps extends Pick<AttentionFigureProps, 'layout'> {
+export interface ViewCardProps extends Pick<AttentionFigureProps, 'layout' | 'focusWord'> {
   api: LabApi;
   model: ModelInfo | null;
   /** Why there is no model (failed to open), or null. */
@@ -94,7 +91,8 @@ export interface ViewCardProps extends Pick<AttentionFigureProps, 'layout'> {
 
 /** The figure of a view with its notices and snapshots. */
 export function ViewCard(props: ViewCardProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = asLanguage(i18n.language);
   const { api, model, data, settings, prefs, theme } = props;
 
   let body: ReactNode;
@@ -114,10 +112,11 @@ export function ViewCard(props: ViewCardProps) {
           settings={settings}
           prefs={prefs}
           theme={theme}
-          title={viewTitle(t, data.family, settings)}
+          title={viewTitle(language, data.family, settings)}
           {...(props.onOpenHead ? { onOpenHead: props.onOpenHead } : {})}
           {...(props.onHeadsChange ? { onHeadsChange: props.onHeadsChange } : {})}
           {...(props.layout ? { layout: props.layout } : {})}
+          {...(props.focusWord ? { focusWord: props.focusWord } : {})}
         />
       </>
     );
@@ -134,9 +133,11 @@ export function ViewCard(props: ViewCardProps) {
         <SnapshotMenu
           api={api}
           baseName={exportBaseName(settings, model)}
-          figure={() => attentionFigure(data, figureRequest(data, settings, { ...prefs, theme }, model))}
+          figure={() =>
+            attentionFigure(data, figureRequest(data, settings, { ...prefs, theme, language }, model))
+          }
           numbers={() =>
-            viewNumbers(data, settings, figureRequest(data, settings, { ...prefs, theme }, model))
+            viewNumbers(data, settings, figureRequest(data, settings, { ...prefs, theme, language }, model))
           }
         />
       ) : null}
