@@ -192,7 +192,14 @@ async function trainAll(
       console.log(`${builtinModel(id).name}: ${plan.steps} steps, seed ${plan.seed}`);
       const startedAt = performance.now();
       const trained = path.join(scratch, id);
-      await trainRun(engine, { family, ...plan, batchSize: 16, evalEvery: 100, outDir: trained });
+      await trainRun(engine, {
+        family,
+        ...plan,
+        batchSize: 16,
+        evalEvery: 100,
+        keepHistory: false, // the shipped folders hold one checkpoint each
+        outDir: trained,
+      });
       const wallSeconds = Math.round((performance.now() - startedAt) / 1000);
       const float32 = await loadCheckpoint(trained, { expectFamily: family });
       const record = { ...float32.training, builtin: id, command, backend, wallSeconds };

@@ -114,6 +114,7 @@ export class StepFigures {
       head: step.head,
       ...(step.attention ? { kind: step.attention } : {}),
       caption: request,
+      language: this.language,
     });
   }
 

@@ -8,6 +8,7 @@ import { runRequest } from '../../../main/engine/server';
 import type { EngineHandlers } from '../../../main/engine/server';
 import { walkthroughSlides } from '../../../main/engine/walkthrough/export';
 import { createWalkthroughHandlers } from '../../../main/engine/walkthrough/handlers';
+import { figureText } from '../../../shared/charts/figure-text';
 import { chapterWalkthrough } from '../../../shared/walkthrough/chapter';
 import type { WalkthroughInput, WalkthroughLanguage } from '../../../shared/walkthrough/schema';
 
@@ -70,6 +71,10 @@ describe('walkthroughSlides', () => {
       expect(allText(few)).toMatch(/thursday => \S/); // the model's continuation follows the prompt
       const span = slides[chapter.steps.findIndex((step) => step.id === 't5-span-corruption')] ?? '';
       expect(allText(span)).toContain('<Z>');
+      // The figure inside the slide speaks the slide's language too.
+      const triptych = allText(slides[chapter.steps.findIndex((step) => step.id === 't5-triptych')] ?? '');
+      expect(triptych).toContain(figureText(language).t5Attention);
+      expect(triptych).not.toContain(figureText(language === 'en' ? 'id' : 'en').t5Attention);
     },
   );
 });
