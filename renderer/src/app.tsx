@@ -81,6 +81,7 @@ export function App({ api }: { api: LabApi }) {
               api={api}
               status={status}
               onOpenInViews={(family, path) => navigate(familyPlaceOf[family], { checkpointPath: path })}
+              onOpenPrompting={() => navigate('decoder')}
             />
           ) : place === 'library' ? (
             <LibraryPage api={api} />

@@ -97,4 +97,12 @@ describe('Fine-tune section in Chromium', () => {
     await page.getByRole('heading', { level: 1, name: 'Encoder' }).waitFor({ timeout: 30_000 });
     expect(pageErrors).toEqual([]);
   });
+
+  it('sends GPT to prompting on the Decoder page', async () => {
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await page.getByTestId('train-mode-finetune').click();
+    await page.getByRole('button', { name: 'Prompt GPT on the Decoder page →' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Decoder' }).waitFor({ timeout: 30_000 });
+    expect(pageErrors).toEqual([]);
+  });
 });

@@ -60,9 +60,12 @@ const reportedFailures = new Set<string>();
 export function FinetuneSection({
   api,
   onOpenInViews,
+  onOpenPrompting,
 }: {
   api: LabApi;
   onOpenInViews?: (family: ModelInfo['family'], path: string) => void;
+  /** Goes to the Decoder page, where GPT is prompted. */
+  onOpenPrompting?: () => void;
 }) {
   const { t } = useTranslation();
   const report = useReportError();
@@ -164,7 +167,14 @@ export function FinetuneSection({
           onChange={setSettings}
           actions={actions}
         />
-        <p className="card finetune-gpt field-hint">{t('finetune.gpt')}</p>
+        <div className="card finetune-gpt">
+          <p className="field-hint">{t('finetune.gpt')}</p>
+          {onOpenPrompting ? (
+            <button type="button" className="button" onClick={onOpenPrompting}>
+              {t('finetune.gptLink')}
+            </button>
+          ) : null}
+        </div>
       </div>
       <div className="train-side">
         <FinetunePanel

@@ -42,10 +42,13 @@ export function TrainPage({
   api,
   status,
   onOpenInViews,
+  onOpenPrompting,
 }: {
   api: LabApi;
   status: EngineStatus | null;
   onOpenInViews?: (family: ModelInfo['family'], path: string) => void;
+  /** Goes to the Decoder page (GPT prompting). */
+  onOpenPrompting?: () => void;
 }) {
   const { t } = useTranslation();
   const report = useReportError();
@@ -163,7 +166,11 @@ export function TrainPage({
       <p className="place-summary">{t('places.train.summary')}</p>
       <TrainModeSwitch mode={mode} onChange={setMode} />
       {mode === 'finetune' ? (
-        <FinetuneSection api={api} {...(onOpenInViews ? { onOpenInViews } : {})} />
+        <FinetuneSection
+          api={api}
+          {...(onOpenInViews ? { onOpenInViews } : {})}
+          {...(onOpenPrompting ? { onOpenPrompting } : {})}
+        />
       ) : null}
       <div className="train-columns" hidden={mode === 'finetune'}>
         <TrainForm
