@@ -8,7 +8,7 @@ import { useElementWidth } from '../views/use-element-width';
 import type { FinetuneSnapshot } from './finetune-store';
 import { FinetuneResultBars } from './finetune-result';
 import { LossChart } from './loss-chart';
-import { formatDuration } from './run-panel';
+import { formatDuration, ProgressRow } from './run-panel';
 
 /** The panel; `plannedSteps` spans the chart before a run starts. */
 export function FinetunePanel({
@@ -39,20 +39,19 @@ export function FinetunePanel({
           {t(`finetune.state.${state}`)}
         </span>
       </header>
-      <div className="train-progress-row">
-        <progress
-          className="train-progress"
-          max={totalSteps}
-          value={step}
-          aria-label={t('finetune.run.progress')}
-          data-testid="finetune-progress"
-        />
-        <span className="train-time muted">
-          {isLive && progress && step > 0
+      <ProgressRow
+        step={step}
+        totalSteps={totalSteps}
+        label={t('finetune.run.progress')}
+        testId="finetune-progress"
+        time={
+          isLive && progress && step > 0
             ? `${t('train.stats.eta')} ${formatDuration(progress.etaSeconds)}`
-            : '—'}
-        </span>
-      </div>
+            : progress?.result
+              ? `${t('train.stats.elapsed')} ${formatDuration(progress.result.seconds)}`
+              : '—'
+        }
+      />
       <dl className="train-stats">
         <div>
           <dt>{t('train.stats.step')}</dt>

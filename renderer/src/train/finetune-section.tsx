@@ -17,8 +17,7 @@ import { FinetunePanel } from './finetune-panel';
 import type { FinetuneField, FinetuneSettings, LastRun } from './finetune-settings';
 import { defaultFinetuneOutDir, defaultFinetuneSettings, toFinetuneInput } from './finetune-settings';
 import { isFinetuneLive, useFinetune } from './finetune-store';
-import type { CheckpointsFolder } from './train-settings';
-import { checkpointsFolder } from './train-settings';
+import { knownCheckpointsFolder, useCheckpointsFolder, useReportFailureOnce } from './use-checkpoints-folder';
 import { useTraining } from './training-store';
 
 /** What the Train place shows: the pretraining form or the fine-tuning one. */
@@ -53,7 +52,6 @@ export function TrainModeSwitch({
 
 // The form and the checkpoints folder survive a visit to another page, like the run does.
 let rememberedSettings: FinetuneSettings | null = null;
-let knownFolder: CheckpointsFolder | null = null;
 const reportedFailures = new Set<string>();
 
 /** The section; `onOpenInViews` goes to a family page with the fine-tuned checkpoint selected. */
@@ -72,9 +70,15 @@ export function FinetuneSection({
   const { store, finetune } = useFinetune(api);
   const { training } = useTraining(api);
   const [settings, setSettings] = useState<FinetuneSettings>(
-    () => rememberedSettings ?? defaultFinetuneSettings(new Date(), knownFolder),
+    () => rememberedSettings ?? defaultFinetuneSettings(new Date(), knownCheckpointsFolder()),
   );
-  const [folder, setFolder] = useState<CheckpointsFolder | null>(knownFolder);
+  const folder = useCheckpointsFolder(api, report, (known) =>
+    setSettings((current) =>
+      current.outDir === ''
+        ? { ...current, outDir: defaultFinetuneOutDir(current.task, new Date(), known) }
+        : current,
+    ),
+  );
   const [invalid, setInvalid] = useState<readonly FinetuneField[]>([]);
   const isLive = isFinetuneLive(finetune);
   const state = finetune.progress?.state;
@@ -91,34 +95,7 @@ export function FinetuneSection({
   useEffect(() => {
     rememberedSettings = settings;
   }, [settings]);
-  useEffect(() => {
-    if (knownFolder) return;
-    let isCurrent = true;
-    // The default output folder is a full path under the app's checkpoints folder, known from `app:info`.
-    api
-      .invoke('app:info', {})
-      .then((info) => {
-        knownFolder = checkpointsFolder(info);
-        if (!isCurrent) return;
-        const known = knownFolder;
-        setFolder(known);
-        setSettings((current) =>
-          current.outDir === ''
-            ? { ...current, outDir: defaultFinetuneOutDir(current.task, new Date(), known) }
-            : current,
-        );
-      })
-      .catch(report);
-    return () => {
-      isCurrent = false;
-    };
-  }, [api, report]);
-  useEffect(() => {
-    const runId = finetune.runId;
-    if (!failure || !runId || reportedFailures.has(runId)) return;
-    reportedFailures.add(runId);
-    report(new LabError(failure.code, failure.message));
-  }, [failure, finetune.runId, report]);
+  useReportFailureOnce(finetune.runId, failure, reportedFailures, report);
 
   const start = () => {
     const { input, invalid: fields } = toFinetuneInput(settings, lastRun);

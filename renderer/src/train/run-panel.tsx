@@ -18,6 +18,28 @@ export function formatDuration(seconds: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
 }
 
+/** A run's progress bar and, beside it, the time left or taken (`—` before the run). */
+export function ProgressRow(props: {
+  step: number;
+  totalSteps: number;
+  label: string;
+  testId: string;
+  time: string;
+}) {
+  return (
+    <div className="train-progress-row">
+      <progress
+        className="train-progress"
+        max={props.totalSteps}
+        value={props.step}
+        aria-label={props.label}
+        data-testid={props.testId}
+      />
+      <span className="train-time muted">{props.time}</span>
+    </div>
+  );
+}
+
 /** The panel. */
 export function RunPanel(props: {
   training: TrainingSnapshot;
@@ -63,22 +85,19 @@ export function RunPanel(props: {
           </span>
         </div>
       </header>
-      <div className="train-progress-row">
-        <progress
-          className="train-progress"
-          max={totalSteps}
-          value={step}
-          aria-label={t('train.progress')}
-          data-testid="train-progress"
-        />
-        <span className="train-time muted">
-          {progress
+      <ProgressRow
+        step={step}
+        totalSteps={totalSteps}
+        label={t('train.progress')}
+        testId="train-progress"
+        time={
+          progress
             ? isFinished
               ? `${t('train.stats.elapsed')} ${formatDuration(progress.elapsedSeconds)}`
               : `${t('train.stats.eta')} ${formatDuration(progress.etaSeconds)}`
-            : '—'}
-        </span>
-      </div>
+            : '—'
+        }
+      />
       <dl className="train-stats">
         {stats.map(([key, label, value]) => (
           <div key={key}>

@@ -19,21 +19,14 @@ import { LiveAttention } from './live-attention';
 import { ReplayCard } from './replay-card';
 import { RunPanel } from './run-panel';
 import { TrainForm } from './train-form';
-import type { CheckpointsFolder, SettingsField, TrainSettings } from './train-settings';
-import {
-  checkpointsFolder,
-  defaultOutDir,
-  defaultSettings,
-  fieldLabelKey,
-  toStartInput,
-} from './train-settings';
+import type { SettingsField, TrainSettings } from './train-settings';
+import { defaultOutDir, defaultSettings, fieldLabelKey, toStartInput } from './train-settings';
+import { knownCheckpointsFolder, useCheckpointsFolder, useReportFailureOnce } from './use-checkpoints-folder';
 import { isLive, useTraining } from './training-store';
 import './train.css';
 
 // The form survives a visit to another page, like the run does.
 let rememberedSettings: TrainSettings | null = null;
-// The checkpoints folder of `app:info` (it does not change while the app runs).
-let knownFolder: CheckpointsFolder | null = null;
 // A failed run is reported once, not again on every visit to the page.
 const reportedFailures = new Set<string>();
 
@@ -54,9 +47,15 @@ export function TrainPage({
   const report = useReportError();
   const { store, training } = useTraining(api);
   const [settings, setSettings] = useState<TrainSettings>(
-    () => rememberedSettings ?? defaultSettings(new Date(), knownFolder),
+    () => rememberedSettings ?? defaultSettings(new Date(), knownCheckpointsFolder()),
   );
-  const [folder, setFolder] = useState<CheckpointsFolder | null>(knownFolder);
+  const folder = useCheckpointsFolder(api, report, (known) =>
+    setSettings((current) =>
+      current.outDir === ''
+        ? { ...current, outDir: defaultOutDir(current.family, new Date(), known) }
+        : current,
+    ),
+  );
   const [invalid, setInvalid] = useState<readonly SettingsField[]>([]);
   const [mode, setMode] = useTrainMode();
   const isRunLive = isLive(training);
@@ -66,35 +65,8 @@ export function TrainPage({
   useEffect(() => {
     rememberedSettings = settings;
   }, [settings]);
-  useEffect(() => {
-    if (knownFolder) return;
-    let isCurrent = true;
-    // The default output folder is a full path under the app's checkpoints folder, known from `app:info`.
-    api
-      .invoke('app:info', {})
-      .then((info) => {
-        knownFolder = checkpointsFolder(info);
-        if (!isCurrent) return;
-        setFolder(knownFolder);
-        const known = knownFolder;
-        setSettings((current) =>
-          current.outDir === ''
-            ? { ...current, outDir: defaultOutDir(current.family, new Date(), known) }
-            : current,
-        );
-      })
-      .catch(report);
-    return () => {
-      isCurrent = false;
-    };
-  }, [api, report]);
-  useEffect(() => {
-    // A run that fails after it started (e.g. a file that vanished) is reported like a refused start.
-    const runId = training.runId;
-    if (!failure || runId === null || reportedFailures.has(runId)) return;
-    reportedFailures.add(runId);
-    report(new LabError(failure.code, failure.message));
-  }, [failure, training.runId, report]);
+  // A run that fails after it started (e.g. a file that vanished) is reported like a refused start.
+  useReportFailureOnce(training.runId, failure, reportedFailures, report);
 
   const start = () => {
     const { input, invalid: fields } = toStartInput(settings);

@@ -3,7 +3,7 @@
  * caption (`walkthrough:export`, the same code as `attention-lab walkthrough --out`), in the chosen language,
  * into a folder that defaults to `<lab folder>/slides/<walkthrough>` next to the checkpoints folder.
  */
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabApi } from '../../../shared/contract/api';
 import type { Walkthrough, WalkthroughLanguage } from '../../../shared/walkthrough/schema';
@@ -11,12 +11,8 @@ import { walkthroughLanguages } from '../../../shared/walkthrough/schema';
 import { slideScales } from '../../../shared/walkthrough/export-contract';
 import { slideSize } from '../../../shared/walkthrough/slide';
 import { asLabError } from '../errors/as-lab-error';
-import type { CheckpointsFolder } from '../train/train-settings';
-import { checkpointsFolder } from '../train/train-settings';
+import { useCheckpointsFolder } from '../train/use-checkpoints-folder';
 import { slidesFolder, walkthroughSlug } from './walkthrough-files';
-
-// The checkpoints folder of `app:info` (it does not change while the app runs).
-let knownFolder: CheckpointsFolder | null = null;
 
 type Outcome =
   | { kind: 'idle' }
@@ -31,32 +27,17 @@ const baseName = (path: string) => path.split(/[\\/]/).at(-1) ?? path;
 export function ExportSlides({ api, walkthrough }: { api: LabApi; walkthrough: Walkthrough }) {
   const { t, i18n } = useTranslation();
   const folderId = useId();
-  const [folder, setFolder] = useState<CheckpointsFolder | null>(knownFolder);
   const [chosenLanguage, setLanguage] = useState<WalkthroughLanguage | null>(null);
   const [scale, setScale] = useState<(typeof slideScales)[number]>(1);
   // Null while the default folder is used: it follows the walkthrough's title.
   const [typedDir, setTypedDir] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const folder = useCheckpointsFolder(api, (error) =>
+    setOutcome({ kind: 'failed', message: asLabError(error).message }),
+  );
   const language = chosenLanguage ?? (i18n.language === 'id' ? 'id' : 'en');
   const outDir = typedDir ?? (folder ? slidesFolder(folder, walkthroughSlug(walkthrough)) : '');
   const isBusy = outcome.kind === 'busy';
-
-  useEffect(() => {
-    if (knownFolder) return;
-    let isCurrent = true;
-    api
-      .invoke('app:info', {})
-      .then((info) => {
-        knownFolder = checkpointsFolder(info);
-        if (isCurrent) setFolder(knownFolder);
-      })
-      .catch((error: unknown) => {
-        if (isCurrent) setOutcome({ kind: 'failed', message: asLabError(error).message });
-      });
-    return () => {
-      isCurrent = false;
-    };
-  }, [api]);
 
   const exportSlides = () => {
     setOutcome({ kind: 'busy' });
