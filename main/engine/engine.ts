@@ -43,7 +43,7 @@ export async function startEngine(
     restarts: 0,
     message: selection.backend ? null : 'No TensorFlow.js backend could be loaded.',
   });
-  // Training and fine-tuning share one heavy-job slot: the second asked for is refused with `busy`.
+  // Training, fine-tuning and slide export share one heavy-job slot: the second asked for is refused with `busy`.
   const jobs = new JobLock();
   const handlers: EngineHandlers = {
     'engine:ping': async ({ nonce }) => ({
@@ -55,7 +55,7 @@ export async function startEngine(
     ...createModelHandlers(),
     ...createLibraryHandlers(),
     ...createFineTuneHandlers(new FineTuneRuns({ lock: jobs })),
-    ...createWalkthroughHandlers(),
+    ...createWalkthroughHandlers(jobs),
   };
   return { selection, status, handlers };
 }

@@ -31,8 +31,10 @@ export const libraryEntrySchema = z.discriminatedUnion('valid', [
     finalLoss: z.number().nullable(),
     /** ISO 8601. */
     createdAt: z.string(),
-    /** Total size of the folder's files. */
+    /** Total size of the folder's files, its training history's (`name.history`) included. */
     bytes: z.number().int().nonnegative(),
+    /** Of `bytes`, the part the training history takes (absent when the checkpoint has none). */
+    historyBytes: z.number().int().nonnegative().optional(),
   }),
   z.object({ valid: z.literal(false), path: z.string(), name: z.string(), error: z.string() }),
 ]);

@@ -134,6 +134,11 @@ export const trainHistoryEntrySchema = z.object({
   loss: z.number().nullable(),
   /** The latest validation loss computed at or before that step (`null` until one was). */
   valLoss: z.number().nullable(),
+  /**
+   * When the entry's weights were written (their file's mtime, ms since 1970): a new run into the same folder
+   * reuses the entry paths, so a cache of drawn steps must key on this too.
+   */
+  savedAt: z.number().nonnegative(),
 });
 
 /**

@@ -4,7 +4,7 @@
  * place, so a crash at any moment leaves either the old or the new checkpoint (never half of one).
  */
 import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { LabError } from '../../../shared/contract/errors';
 import type { Vocabulary } from '../../../shared/text/vocabulary';
 import type { TransformerModel } from '../models/model';
@@ -13,6 +13,7 @@ import { toFloat16Bits } from './float16';
 import type { TrainingMetadata, WeightManifest } from './format';
 import { checkpointFiles, checkpointFormat, checkpointFormatVersion } from './format';
 import { isLabCheckpoint } from './read';
+import { hiddenSibling, moveAside } from './remove-folder';
 
 /** How the weights are stored: `float32` (exact, the default) or `float16` (half the size, rounded). */
 export interface SaveOptions {
@@ -105,9 +106,7 @@ export async function saveCheckpoint(
   await assertReplaceable(target);
   const parent = dirname(target);
   await mkdir(parent, { recursive: true });
-  const stamp = `${process.pid}-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
-  const temporary = join(parent, `.${basename(target)}.writing-${stamp}`);
-  const previous = join(parent, `.${basename(target)}.previous-${stamp}`);
+  const temporary = hiddenSibling(target, 'writing');
   try {
     await mkdir(temporary);
     const { bytes, manifest } = await serializeWeights(model, options.weightDtype ?? 'float32');
@@ -131,15 +130,14 @@ export async function saveCheckpoint(
     await writeFile(join(temporary, checkpointFiles.training), json(training));
     // config.json last: a folder with it is complete.
     await writeFile(join(temporary, checkpointFiles.config), json(config));
-    const hasPrevious = await exists(target);
-    if (hasPrevious) await rename(target, previous);
+    const previous = (await exists(target)) ? await moveAside(target, 'previous') : null;
     try {
       await rename(temporary, target);
     } catch (error) {
-      if (hasPrevious) await rename(previous, target); // put the old checkpoint back
+      if (previous) await rename(previous, target); // put the old checkpoint back
       throw error;
     }
-    if (hasPrevious) await rm(previous, { recursive: true, force: true });
+    if (previous) await rm(previous, { recursive: true, force: true });
   } catch (error) {
     await rm(temporary, { recursive: true, force: true });
     throw error;

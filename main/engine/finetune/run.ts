@@ -61,6 +61,8 @@ export interface FineTuneOptions {
   onStep?(step: number, loss: number): void;
   /** Aborting it cancels the run (nothing is saved). */
   signal?: AbortSignal;
+  /** Called when the run is past its last cancel check and saving: from then on a cancel no longer stops it. */
+  onSaving?(): void;
 }
 
 /** Held-out accuracy and the majority baseline. */
@@ -185,6 +187,7 @@ async function runTextToText(loaded: LoadedCheckpoint, options: FineTuneOptions)
   const score = await task.accuracy(model);
   const { baseline } = task;
   throwIfCancelled(options.signal);
+  options.onSaving?.();
   const finetune = { task: options.task, ...task.record, metric: 'accuracy', score, baseline };
   await saveCheckpoint(options.outDir, model, vocab, {
     steps: options.steps,
@@ -215,6 +218,7 @@ async function runWithHead(loaded: LoadedCheckpoint, options: FineTuneOptions): 
     });
     const score = await headAccuracy(model, head, set.heldOut, vocab.padId);
     throwIfCancelled(options.signal);
+    options.onSaving?.();
     await saveFineTuned(options.outDir, model, head, vocab, {
       task: options.task,
       labels: set.labels,

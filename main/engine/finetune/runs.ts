@@ -33,6 +33,8 @@ interface Run {
   id: string;
   progress: FinetuneProgress;
   abort: AbortController;
+  /** Past the last cancel check and saving: the run is heading to `done` whatever is asked. */
+  saving: boolean;
   emit(progress: FinetuneProgress): void;
 }
 
@@ -76,6 +78,7 @@ export class FineTuneRuns {
       id,
       emit,
       abort: new AbortController(),
+      saving: false,
       progress: {
         runId: id,
         state: 'preparing',
@@ -96,11 +99,15 @@ export class FineTuneRuns {
     return { runId: id, finished };
   }
 
-  /** Cancels run `runId` before its next step (nothing is saved). */
+  /**
+   * Cancels run `runId` before its next step (nothing is saved). Answers the state the run ends in: `done`
+   * when it is already saving its checkpoint, which a cancel no longer stops.
+   */
   cancel(runId: string): { runId: string; state: FinetuneState } {
     const run = this.runs.get(runId);
     if (!run) throw new LabError('not-found', `There is no fine-tuning run ${runId}.`);
     if (isFinished(run.progress.state)) return { runId, state: run.progress.state };
+    if (run.saving) return { runId, state: 'done' };
     run.abort.abort();
     return { runId, state: 'cancelled' };
   }
@@ -136,6 +143,9 @@ export class FineTuneRuns {
         outDir: request.outDir,
         onStep,
         signal: run.abort.signal,
+        onSaving: () => {
+          run.saving = true;
+        },
       });
       this.report(run, { state: 'done', etaSeconds: 0, result, checkpoint: request.outDir });
     } catch (error) {

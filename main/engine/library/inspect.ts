@@ -8,13 +8,25 @@ import { LabError } from '../../../shared/contract/errors';
 import type { LibraryEntry } from '../../../shared/contract/library';
 import { checkpointFiles, manifestSchema, parseFile, trainingSchema } from '../checkpoint/format';
 import { isLabCheckpoint, readConfig, readJson } from '../checkpoint/read';
-import { isHistoryFolderName } from '../train/history-folder';
+import { historyEntryStep, isHistoryFolderName, ownHistoryDir } from '../train/history-folder';
 
 /** Total bytes of the files directly inside `dir` (a checkpoint has no subfolders). */
 async function folderBytes(dir: string): Promise<number> {
   let total = 0;
   for (const entry of await readdir(dir, { withFileTypes: true })) {
     if (entry.isFile()) total += (await stat(join(dir, entry.name))).size;
+  }
+  return total;
+}
+
+/** Total bytes of the history entries of `checkpoint`, or `null` when it has no training history. */
+async function historyBytes(checkpoint: string): Promise<number | null> {
+  const history = await ownHistoryDir(checkpoint);
+  if (!history) return null;
+  let total = 0;
+  for (const entry of await readdir(history, { withFileTypes: true })) {
+    // Saves in progress (hidden names) are not counted.
+    if (historyEntryStep(entry.name) !== null) total += await folderBytes(join(history, entry.name));
   }
   return total;
 }
@@ -65,7 +77,8 @@ export async function inspectCheckpoint(dir: string): Promise<Extract<LibraryEnt
 
 /**
  * Every folder directly inside `folder` by name — hidden ones, and the training histories that sit beside
- * their checkpoints (`name.history`), skipped; a missing folder lists as empty.
+ * their checkpoints (`name.history`), skipped; a missing folder lists as empty. A checkpoint's size counts
+ * its history too.
  */
 export async function listLibrary(folder: string): Promise<LibraryEntry[]> {
   const info = await stat(folder).catch(() => null);
@@ -85,7 +98,9 @@ export async function listLibrary(folder: string): Promise<LibraryEntry[]> {
       .map(async (name): Promise<LibraryEntry> => {
         const path = join(folder, name);
         try {
-          return await inspectCheckpoint(path);
+          const entry = await inspectCheckpoint(path);
+          const history = await historyBytes(path).catch(() => null); // it vanished meanwhile
+          return history === null ? entry : { ...entry, bytes: entry.bytes + history, historyBytes: history };
         } catch (error) {
           if (!(error instanceof LabError)) throw error;
           return { valid: false, path, name, error: error.message };

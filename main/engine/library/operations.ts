@@ -1,16 +1,16 @@
 /**
  * Changing the library on disk, atomically: rename in place, delete (only a folder that is one of our
  * checkpoints), and copy a checkpoint into another folder through a hidden temporary folder and a rename.
- * A checkpoint's training history (`name.history` beside it) goes wherever its checkpoint goes.
+ * A checkpoint's training history (`name.history` beside it) goes wherever its checkpoint goes; a folder of
+ * that name that is not a training history (a student's own, or another checkpoint) is never touched.
  */
 import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { LabError } from '../../../shared/contract/errors';
 import { loadCheckpoint } from '../checkpoint/load';
 import { isLabCheckpoint } from '../checkpoint/read';
-import { historyDir, historySuffix, isHistoryFolderName } from '../train/history-folder';
-
-const stamp = (): string => `${process.pid}-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
+import { hiddenSibling, moveAside } from '../checkpoint/remove-folder';
+import { historyDir, historySuffix, isHistoryFolderName, ownHistoryDir } from '../train/history-folder';
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -53,7 +53,7 @@ export async function renameCheckpoint(path: string, newName: string): Promise<s
   }
   const to = join(dirname(from), newName);
   if (to === from) return from;
-  const hasHistory = await exists(historyDir(from));
+  const hasHistory = (await ownHistoryDir(from)) !== null;
   await assertFree(from, to, newName);
   if (hasHistory) await assertFree(historyDir(from), historyDir(to), `${newName}${historySuffix}`);
   await rename(from, to);
@@ -68,20 +68,17 @@ export async function renameCheckpoint(path: string, newName: string): Promise<s
   return to;
 }
 
-/** Deletes the checkpoint `path` and its history: each moved to a hidden name first (atomic), then removed. */
+/** Deletes the checkpoint `path` and its history: both moved to hidden names first (atomic), then removed. */
 export async function deleteCheckpoint(path: string): Promise<string> {
   const dir = resolve(path);
   await assertCheckpointFolder(dir);
-  const trash = join(dirname(dir), `.${basename(dir)}.deleting-${stamp()}`);
-  await rename(dir, trash);
-  const history = historyDir(dir);
-  const historyTrash = `${trash}${historySuffix}`;
-  const hasHistory = await rename(history, historyTrash).then(
-    () => true,
-    () => false, // no history (or it vanished meanwhile)
-  );
+  const history = await ownHistoryDir(dir);
+  const trash = await moveAside(dir);
+  const historyTrash = history
+    ? await moveAside(history).catch(() => null) // it vanished meanwhile: nothing to delete
+    : null;
   await rm(trash, { recursive: true, force: true });
-  if (hasHistory) await rm(historyTrash, { recursive: true, force: true });
+  if (historyTrash) await rm(historyTrash, { recursive: true, force: true });
   return dir;
 }
 
@@ -109,14 +106,14 @@ export async function copyCheckpointInto(from: string, folder: string): Promise<
   if (info && !info.isDirectory())
     throw new LabError('invalid-argument', `${parent} is a file, not a folder.`);
   await mkdir(parent, { recursive: true });
-  const temporary = join(parent, `.${basename(source)}.copying-${stamp()}`);
+  const temporary = hiddenSibling(join(parent, basename(source)), 'copying');
   const temporaryHistory = `${temporary}${historySuffix}`;
-  const hasHistory = await exists(historyDir(source));
+  const history = await ownHistoryDir(source);
   try {
     await cp(source, temporary, { recursive: true, errorOnExist: true, force: false });
-    if (hasHistory) {
+    if (history) {
       // Entries being written or deleted (hidden names) are not part of the history.
-      await cp(historyDir(source), temporaryHistory, {
+      await cp(history, temporaryHistory, {
         recursive: true,
         errorOnExist: true,
         force: false,
@@ -125,7 +122,7 @@ export async function copyCheckpointInto(from: string, folder: string): Promise<
     }
     const target = await freeName(parent, basename(source));
     // The history first: the checkpoint appears last, complete with its history.
-    if (hasHistory) await rename(temporaryHistory, historyDir(target));
+    if (history) await rename(temporaryHistory, historyDir(target));
     await rename(temporary, target);
     return target;
   } catch (error) {

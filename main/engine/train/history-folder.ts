@@ -2,9 +2,12 @@
  * Where a run's checkpoint history lives: `<checkpoint>.history/step-000050/`, a folder beside the checkpoint
  * (each save of the checkpoint replaces its folder atomically, which would take a history inside it along).
  * Shared by training (writes it), `train:history` (lists it) and the library (moves it with its checkpoint).
+ * A folder of that name counts as the checkpoint's history only when it holds nothing but history entries.
  */
-import { basename, resolve } from 'node:path';
+import { readdir } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { maxHistoryEntries } from '../../../shared/contract/train';
+import { isLabCheckpoint } from '../checkpoint/read';
 
 /** The ending of a history folder's name. */
 export const historySuffix = '.history';
@@ -35,6 +38,44 @@ export function checkpointOfHistory(history: string): string {
   const dir = resolve(history);
   if (!isHistoryFolderName(basename(dir))) throw new Error(`${dir} is not a history folder`);
   return dir.slice(0, -historySuffix.length);
+}
+
+/** A save of an entry in progress (or its previous version set aside): see checkpoint/save.ts. */
+const savingEntry = /^\.step-\d{6,}\.(writing|previous)-/;
+
+/**
+ * The first thing in `<checkpoint>.history` that is not part of a training history — anything but
+ * `step-NNNNNN` folders that are lab checkpoints, saves in progress and Finder's .DS_Store — or `null` when
+ * there is none (an empty or missing folder included). Throws (ENOTDIR) when the name is a file.
+ */
+export async function historyStranger(checkpoint: string): Promise<string | null> {
+  const dir = historyDir(checkpoint);
+  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+  for (const entry of entries) {
+    if (entry.name === '.DS_Store' || (entry.isDirectory() && savingEntry.test(entry.name))) continue;
+    const isEntry =
+      entry.isDirectory() &&
+      historyEntryStep(entry.name) !== null &&
+      (await isLabCheckpoint(join(dir, entry.name)));
+    if (!isEntry) return entry.name;
+  }
+  return null;
+}
+
+/**
+ * The history folder of `checkpoint` when there is one and it is a training history (see
+ * {@link historyStranger}); otherwise `null`, and a folder of that name is someone else's to leave alone.
+ */
+export async function ownHistoryDir(checkpoint: string): Promise<string | null> {
+  try {
+    await readdir(historyDir(checkpoint)); // there, and a folder
+    return (await historyStranger(checkpoint)) === null ? historyDir(checkpoint) : null;
+  } catch {
+    return null; // missing, or a file
+  }
 }
 
 /**

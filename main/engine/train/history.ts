@@ -4,8 +4,8 @@
  * `train:history` with the losses at each step, leaving out (and naming) any entry that is damaged.
  */
 import type { Dirent } from 'node:fs';
-import { readdir, rename, rm, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { LabError } from '../../../shared/contract/errors';
 import type { TrainHistory, TrainHistoryEntry } from '../../../shared/contract/train';
 import type { Vocabulary } from '../../../shared/text/vocabulary';
@@ -13,9 +13,10 @@ import type { TrainingRecord } from '../checkpoint';
 import { saveCheckpoint } from '../checkpoint';
 import { checkpointFiles, parseFile, trainingSchema } from '../checkpoint/format';
 import { readConfig, readJson } from '../checkpoint/read';
+import { removeFolderAtomically } from '../checkpoint/remove-folder';
 import { inspectCheckpoint } from '../library/inspect';
 import type { TransformerModel } from '../models/model';
-import { historyDir, historyEntryName, historyEntryStep } from './history-folder';
+import { historyDir, historyEntryName, historyEntryStep, historyStranger } from './history-folder';
 
 /** The folder's entries, or `null` when it does not exist. */
 async function entriesOf(dir: string): Promise<Dirent[] | null> {
@@ -28,18 +29,17 @@ async function entriesOf(dir: string): Promise<Dirent[] | null> {
 }
 
 /**
- * Refuses to replace `<checkpoint>.history` when it holds anything but history entries (and the hidden
- * folders of a save in progress): a student's own files there must never be deleted with it.
+ * Refuses to replace `<checkpoint>.history` when it holds anything but history entries (see
+ * historyStranger in history-folder.ts): a student's own files there must never be deleted with it.
  */
 export async function assertHistoryReplaceable(checkpoint: string): Promise<void> {
   const dir = historyDir(checkpoint);
-  const stranger = (await entriesOf(dir))?.find(
-    (entry) => !entry.name.startsWith('.') && !(entry.isDirectory() && historyEntryStep(entry.name) !== null),
-  );
-  if (stranger) {
+  if ((await entriesOf(dir)) === null) return; // a file there is refused
+  const stranger = await historyStranger(checkpoint);
+  if (stranger !== null) {
     throw new LabError(
       'invalid-argument',
-      `The folder ${dir} holds "${stranger.name}", which is not part of a training history; move it away or ` +
+      `The folder ${dir} holds "${stranger}", which is not part of a training history; move it away or ` +
         'choose another output folder.',
     );
   }
@@ -50,10 +50,7 @@ export async function clearHistory(checkpoint: string): Promise<void> {
   const dir = historyDir(checkpoint);
   if ((await entriesOf(dir)) === null) return;
   await assertHistoryReplaceable(checkpoint);
-  const stamp = `${process.pid}-${Date.now()}-${Math.floor(Math.random() * 1e9)}`;
-  const trash = join(dirname(dir), `.${basename(dir)}.deleting-${stamp}`);
-  await rename(dir, trash);
-  await rm(trash, { recursive: true, force: true });
+  await removeFolderAtomically(dir);
 }
 
 /** Writes the history entry of step `record.steps` (float16 weights); returns its folder. */
@@ -89,7 +86,8 @@ async function readEntry(path: string, step: number, expectedConfig: string): Pr
   const losses = training.losses ?? [];
   const atStep = losses.findLast((point) => point.step === step);
   const validated = losses.findLast((point) => point.step <= step && point.valLoss !== undefined);
-  return { step, path, loss: atStep?.loss ?? null, valLoss: validated?.valLoss ?? null };
+  const { mtimeMs: savedAt } = await stat(join(path, checkpointFiles.weights));
+  return { step, path, loss: atStep?.loss ?? null, valLoss: validated?.valLoss ?? null, savedAt };
 }
 
 /** The history of the checkpoint folder `checkpoint`: its entries by step, and those left out with why. */

@@ -273,7 +273,9 @@ export class TrainingRuns {
         },
         run.control,
       );
-      run.state = outcome.state;
+      // A cancel that came after the last step's check (during its save) was answered `cancelled`: keep to
+      // that answer (the checkpoint holds every step, as a cancelled run's holds its last saved one).
+      run.state = run.control.isCancelled ? 'cancelled' : outcome.state;
       this.report(run, { etaSeconds: 0 });
     } catch (error) {
       run.state = 'failed';

@@ -2,10 +2,10 @@
  * Exporting a walkthrough as numbered slides: every step drawn as its 16:9 slide (shared/walkthrough/slide.ts)
  * with its live view computed in-process, rasterised by resvg and written atomically as `01-why-pretraining.png`,
  * `02-…` into one folder. All slides are drawn before the first file is written, so a bad step leaves no
- * half-written deck.
+ * half-written deck; slides of an earlier export into the same folder that the new deck has not are removed.
  */
-import { mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+import { mkdir, readFile, rm } from 'node:fs/promises';
+import { basename, join, resolve } from 'node:path';
 import { LabError } from '../../../shared/contract/errors';
 import type { Walkthrough, WalkthroughLanguage } from '../../../shared/walkthrough/schema';
 import { slideFileName, slideSvg } from '../../../shared/walkthrough/slide';
@@ -40,7 +40,41 @@ export async function walkthroughSlides(
   }
 }
 
-/** Writes one PNG per step into `outDir`; returns their full paths in step order. */
+/**
+ * The list of slides the last export wrote into a folder: only files named there are ever removed, so a
+ * student's own `01-holiday.png` in a folder chosen for the slides is never touched.
+ */
+const deckList = '.attention-lab-slides.json';
+
+/** The slide files the previous export into `outDir` wrote (none when it has no readable list). */
+async function previousSlides(outDir: string): Promise<string[]> {
+  try {
+    const names: unknown = JSON.parse(await readFile(join(outDir, deckList), 'utf8'));
+    return Array.isArray(names) ? names.filter((name): name is string => typeof name === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Removes the previous deck's slides that this deck has not (an earlier, longer deck), then lists this one. */
+async function replaceDeckList(outDir: string, files: readonly string[]): Promise<void> {
+  const kept = new Set(files.map((file) => basename(file)));
+  for (const name of await previousSlides(outDir)) {
+    // A bare file name of ours (never a path) that this deck does not rewrite.
+    if (name === basename(name) && slideName.test(name) && !kept.has(name)) {
+      await rm(join(outDir, name), { force: true });
+    }
+  }
+  await writeFileAtomic(join(outDir, deckList), `${JSON.stringify([...kept], null, 2)}\n`);
+}
+
+/** The name of a slide file (`07-old-id.png`). */
+const slideName = /^\d{2,}-[a-z0-9][a-z0-9-]*\.png$/;
+
+/**
+ * Writes one PNG per step into `outDir` and removes the slides an earlier export there wrote that this deck
+ * has not (only files named in its list); returns the PNGs' full paths in step order.
+ */
 export async function exportWalkthrough(
   walkthrough: Walkthrough,
   options: WalkthroughExportOptions,
@@ -60,5 +94,6 @@ export async function exportWalkthrough(
   for (const [index, svg] of slides.entries()) {
     await writeFileAtomic(files[index] ?? '', rasterise(svg, options.scale ?? 1).png);
   }
+  await replaceDeckList(outDir, files);
   return { files };
 }

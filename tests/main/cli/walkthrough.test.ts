@@ -47,7 +47,7 @@ describe('walkthrough command', () => {
     const names = chapter.steps.map((step, i) => `${String(i + 1).padStart(2, '0')}-${step.id}.png`);
     expect(names[0]).toBe('01-why-pretraining.png');
     expect(report.files).toEqual(names.map((name) => join(out, name)));
-    expect((await readdir(out)).sort()).toEqual([...names].sort());
+    expect((await readdir(out)).sort()).toEqual(['.attention-lab-slides.json', ...names].sort());
     for (const file of report.files) {
       const png = await inspectPng(file);
       expect([png.width, png.height], file).toEqual([1600, 900]);

@@ -1,9 +1,10 @@
-import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { JobLock } from '../../../main/engine/job-lock';
 import { runRequest } from '../../../main/engine/server';
 import type { EngineHandlers } from '../../../main/engine/server';
 import { walkthroughSlides } from '../../../main/engine/walkthrough/export';
@@ -68,7 +69,7 @@ describe('walkthroughSlides', () => {
         expect(/<svg x=/.test(svg), step.id).toBe(step.kind !== 'text');
       });
       const few = slides[chapter.steps.findIndex((step) => step.id === 'few-shot')] ?? '';
-      expect(allText(few)).toMatch(/thursday => \S/); // the model's continuation follows the prompt
+      expect(allText(few)).toMatch(/thursday -- \S/); // the model's continuation follows the prompt
       const span = slides[chapter.steps.findIndex((step) => step.id === 't5-span-corruption')] ?? '';
       expect(allText(span)).toContain('<Z>');
       // The figure inside the slide speaks the slide's language too.
@@ -102,9 +103,84 @@ describe('walkthrough:export', () => {
     );
     if (!result.ok) throw new Error(result.error.message);
     expect(result.value).toEqual({ files: [join(outDir, '01-only.png'), join(outDir, '02-end.png')] });
-    expect((await readdir(outDir)).sort()).toEqual(['01-only.png', '02-end.png']); // no temporary files left
+    expect((await readdir(outDir)).sort()).toEqual([
+      '.attention-lab-slides.json',
+      '01-only.png',
+      '02-end.png',
+    ]); // no temporary files left
     const png = await readFile(join(outDir, '02-end.png'));
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([3200, 1800]);
+  });
+
+  it('removes the slides an earlier, longer export wrote and nothing else', async () => {
+    const outDir = join(root, 'reexport');
+    const text = (id: string) => ({ id, kind: 'text', title: { en: id, id }, narration: { en: id, id } });
+    const first = single({ kind: 'text' });
+    first.steps.push(text('middle') as never, text('old-end') as never);
+    const before = await runRequest(
+      handlers,
+      'walkthrough:export',
+      { walkthrough: first, lang: 'en', outDir },
+      context,
+    );
+    expect(before.ok).toBe(true);
+    // The student's own files, including PNGs and a folder whose names are close to a slide's.
+    const own = [
+      'notes.txt',
+      '1-cover.png',
+      '03-Draft.png',
+      '04-draft.png.bak',
+      'cover.png',
+      '07-holiday.png',
+    ];
+    for (const name of own) await writeFile(join(outDir, name), 'mine');
+    await mkdir(join(outDir, '05-folder.png'));
+
+    const second = single({ kind: 'text' });
+    second.steps.push(text('end') as never);
+    const after = await runRequest(
+      handlers,
+      'walkthrough:export',
+      { walkthrough: second, lang: 'en', outDir },
+      context,
+    );
+    expect(after.ok && (after.value as { files: string[] }).files).toEqual([
+      join(outDir, '01-only.png'),
+      join(outDir, '02-end.png'),
+    ]);
+    // 02-middle.png and 03-old-end.png were the first deck's; they are gone.
+    expect((await readdir(outDir)).sort()).toEqual(
+      ['.attention-lab-slides.json', '01-only.png', '02-end.png', '05-folder.png', ...own].sort(),
+    );
+    for (const name of own) expect(await readFile(join(outDir, name), 'utf8')).toBe('mine');
+  });
+
+  it('answers busy while a training or fine-tuning run holds the engine, and writes nothing', async () => {
+    const lock = new JobLock();
+    const guarded = createWalkthroughHandlers(lock) as EngineHandlers;
+    const outDir = join(root, 'busy');
+    const release = lock.acquire('A training run');
+    const refused = await runRequest(
+      guarded,
+      'walkthrough:export',
+      { walkthrough: single({ kind: 'text' }), lang: 'en', outDir },
+      context,
+    );
+    expect(!refused.ok && refused.error).toMatchObject({
+      code: 'busy',
+      message: 'A training run is still going: wait for it or cancel it first.',
+    });
+    expect(await readdir(root)).not.toContain('busy');
+    release();
+    const done = await runRequest(
+      guarded,
+      'walkthrough:export',
+      { walkthrough: single({ kind: 'text' }), lang: 'en', outDir },
+      context,
+    );
+    expect(done.ok).toBe(true);
+    // The export released the slot again: a training run can start.
+    expect(() => lock.acquire('A training run')()).not.toThrow();
   });
 
   it('names the step when its view does not fit its model', async () => {

@@ -1,9 +1,9 @@
-import { mkdir, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { OpenModels } from '../../../../main/engine/session/open-models';
-import { historyDir, historyEntryName } from '../../../../main/engine/train/history-folder';
+import { historyDir, historyEntryName, ownHistoryDir } from '../../../../main/engine/train/history-folder';
 import { engineCaller, saveTiny, temporaryFolder } from '../session/fixtures';
 
 let root = '';
@@ -108,5 +108,87 @@ describe('library operations with training histories', () => {
     await saveTiny(plain, 'bert');
     const third = await engine.ok('library:import', { from: plain, folder: library });
     expect(await exists(historyDir(third.path))).toBe(false);
+  });
+
+  it('library:list counts the history in the size, and says how much of it the history takes', async () => {
+    const library = join(root, 'sizes');
+    await withHistory(join(library, 'run'));
+    await saveTiny(join(library, 'plain'), 'gpt');
+    const { entries } = await engine.ok('library:list', { folder: library });
+    const [plain, run] = entries;
+    if (!plain?.valid || !run?.valid) throw new Error('both are checkpoints');
+    // Same model and vocabulary: the checkpoint alone has plain's size; the float32 entry adds as much again.
+    expect(plain.historyBytes).toBeUndefined();
+    expect(run.historyBytes).toBeGreaterThan(0);
+    expect(run.bytes).toBe(plain.bytes + (run.historyBytes ?? 0));
+    let entryBytes = 0;
+    const entry = join(historyDir(join(library, 'run')), historyEntryName(40));
+    for (const file of await readdir(entry)) entryBytes += (await stat(join(entry, file))).size;
+    expect(run.historyBytes).toBe(entryBytes);
+  });
+});
+
+describe('library operations beside a .history folder that is not a training history', () => {
+  /** `notes` (a checkpoint) beside `notes.history/my-essay.txt`, and `run` beside a checkpoint `run.history`. */
+  async function strangers(library: string): Promise<void> {
+    await saveTiny(join(library, 'notes'), 'gpt');
+    await mkdir(join(library, 'notes.history'));
+    await writeFile(join(library, 'notes.history', 'my-essay.txt'), 'mine');
+    await saveTiny(join(library, 'run'), 'gpt');
+    await saveTiny(join(library, 'run.history'), 'bert');
+  }
+
+  /** Whether the student's essay and the checkpoint `run.history` are still there, untouched. */
+  async function expectStrangersKept(library: string): Promise<void> {
+    expect(await readFile(join(library, 'notes.history', 'my-essay.txt'), 'utf8')).toBe('mine');
+    const { entries } = await engine.ok('library:list', { folder: library });
+    const kept = entries.find((entry) => entry.name === 'run.history');
+    expect(kept?.valid && kept.family).toBe('bert');
+  }
+
+  it('is not taken for a history, not even one whose step folders are not checkpoints', async () => {
+    const library = join(root, 'strangers-check');
+    await strangers(library);
+    expect(await ownHistoryDir(join(library, 'notes'))).toBeNull();
+    expect(await ownHistoryDir(join(library, 'run'))).toBeNull();
+    await mkdir(join(library, 'other.history', 'step-000001'), { recursive: true });
+    expect(await ownHistoryDir(join(library, 'other'))).toBeNull();
+    await withHistory(join(library, 'mine'));
+    expect(await ownHistoryDir(join(library, 'mine'))).toBe(historyDir(join(library, 'mine')));
+  });
+
+  it('library:delete deletes the checkpoint and leaves the other folder alone', async () => {
+    const library = join(root, 'strangers-delete');
+    await strangers(library);
+    await engine.ok('library:delete', { path: join(library, 'notes') });
+    await engine.ok('library:delete', { path: join(library, 'run') });
+    expect((await readdir(library)).sort()).toEqual(['notes.history', 'run.history']);
+    await expectStrangersKept(library);
+  });
+
+  it('library:rename renames the checkpoint and leaves the other folder where it is', async () => {
+    const library = join(root, 'strangers-rename');
+    await strangers(library);
+    await engine.ok('library:rename', { path: join(library, 'notes'), newName: 'essay-model' });
+    await engine.ok('library:rename', { path: join(library, 'run'), newName: 'renamed' });
+    expect((await readdir(library)).sort()).toEqual([
+      'essay-model',
+      'notes.history',
+      'renamed',
+      'run.history',
+    ]);
+    await expectStrangersKept(library);
+  });
+
+  it('library:export copies the checkpoint without the other folder, and sizes leave it out', async () => {
+    const library = join(root, 'strangers-export');
+    await strangers(library);
+    const target = join(root, 'strangers-exported');
+    await engine.ok('library:export', { path: join(library, 'notes'), to: target });
+    await engine.ok('library:export', { path: join(library, 'run'), to: target });
+    expect((await readdir(target)).sort()).toEqual(['notes', 'run']);
+    const { entries } = await engine.ok('library:list', { folder: library });
+    for (const entry of entries) expect(entry.valid && entry.historyBytes).toBeFalsy();
+    await expectStrangersKept(library);
   });
 });

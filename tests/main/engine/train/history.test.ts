@@ -1,4 +1,4 @@
-import { readdir, readFile, rm, truncate, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat, truncate, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -122,6 +122,10 @@ describe('run history', () => {
     expect(history.steps[2]).toMatchObject({ loss: lossAt(4)?.loss, valLoss: lossAt(3)?.valLoss });
     expect(history.steps[3]).toMatchObject({ loss: lossAt(6)?.loss, valLoss: lossAt(6)?.valLoss });
     expect(lossAt(3)?.valLoss).toEqual(expect.any(Number));
+    // Each entry says when its weights were written: the mtime of its weights file.
+    for (const entry of history.steps) {
+      expect(entry.savedAt).toBe((await stat(join(entry.path, 'weights.bin'))).mtimeMs);
+    }
     // Each entry opens like any checkpoint.
     const opened = await engine.ok('model:open', {
       source: { kind: 'checkpoint', path: history.steps[1]?.path },
@@ -162,9 +166,14 @@ describe('run history', () => {
     const out = join(root, 'again');
     expect(await trainTiny(out, { steps: 4 })).toBe('done');
     expect(await readdir(historyDir(out))).toHaveLength(3);
+    const first = await engine.ok('train:history', { checkpoint: out });
     // A run of another length into the same folder: only its own steps remain.
     expect(await trainTiny(out, { steps: 3, checkpointEvery: 3 })).toBe('done');
     expect((await readdir(historyDir(out))).sort()).toEqual(['step-000000', 'step-000003']);
+    // Its step 0 has the same path as the first run's but is another save: the listing tells them apart.
+    const second = await engine.ok('train:history', { checkpoint: out });
+    expect(second.steps[0]?.path).toBe(first.steps[0]?.path);
+    expect(second.steps[0]?.savedAt).not.toBe(first.steps[0]?.savedAt);
     expect(await trainTiny(out, { steps: 2, keepHistory: false })).toBe('done');
     await expect(readdir(historyDir(out))).rejects.toThrow(/ENOENT/);
     const fresh = join(root, 'no-history');

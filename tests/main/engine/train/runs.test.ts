@@ -183,4 +183,31 @@ describe('runs', () => {
     };
     expect(training.hyperparameters).toMatchObject({ steps: 20, batchSize: 4, learningRate: 1e-3 });
   });
+
+  it('ends cancelled, as cancel answered, when cancelled while the last step is being saved', async () => {
+    const out = join(dir, 'cancel-during-last-save');
+    let answer: string | null = null;
+    const runs = new TrainingRuns({
+      save: async (target, run, request, losses) => {
+        // The trainer checks for a cancel before each step only: this one comes after the last check.
+        if (losses.at(-1)?.step === 3) answer = runs.cancel(runId).state;
+        await saveRunCheckpoint(target, run, request, losses);
+      },
+    });
+    const request = trainStartSchema.parse({
+      family: 'gpt',
+      sizes: small,
+      steps: 3,
+      batchSize: 4,
+      outDir: out,
+    });
+    const progress: TrainProgress[] = [];
+    const started = await runs.start(request, (p) => progress.push({ ...p }));
+    const runId = started.runId;
+    expect(await started.finished).toBe('cancelled');
+    expect([answer, progress.at(-1)?.state]).toEqual(['cancelled', 'cancelled']);
+    const checkpoint = await loadCheckpoint(out); // the cancelled run's checkpoint holds every step
+    expect(checkpoint.training.steps).toBe(3);
+    checkpoint.model.dispose();
+  });
 });
