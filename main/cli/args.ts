@@ -80,3 +80,46 @@ export function requiredFlag(flags: ParsedFlags, name: string): string {
     throw new LabError('invalid-argument', `--${name} is required`);
   return value;
 }
+
+/** Reads a flag that must be one of `choices`; without it, `fallback` (undefined when there is none). */
+export function choiceFlag<T extends string>(
+  flags: ParsedFlags,
+  name: string,
+  choices: readonly T[],
+  fallback: T,
+): T;
+export function choiceFlag<T extends string>(
+  flags: ParsedFlags,
+  name: string,
+  choices: readonly T[],
+  fallback?: T,
+): T | undefined;
+export function choiceFlag<T extends string>(
+  flags: ParsedFlags,
+  name: string,
+  choices: readonly T[],
+  fallback?: T,
+): T | undefined {
+  const value = flags[name];
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || !choices.includes(value as T)) {
+    throw new LabError(
+      'invalid-argument',
+      `--${name} must be one of ${choices.join(', ')}; got "${String(value)}".`,
+    );
+  }
+  return value as T;
+}
+
+/** Reads a required flag that must be one of `choices`. */
+export function requiredChoiceFlag<T extends string>(
+  flags: ParsedFlags,
+  name: string,
+  choices: readonly T[],
+): T {
+  const value = choiceFlag(flags, name, choices);
+  if (value === undefined) {
+    throw new LabError('invalid-argument', `--${name} is required (${choices.join(', ')})`);
+  }
+  return value;
+}

@@ -1,8 +1,12 @@
 /**
  * Where a JSON text first goes wrong, as a line and column a teacher can find in an editor. JavaScript engines
  * word (and sometimes leave out) the position of a `JSON.parse` error differently, so this small scanner walks
- * the text itself and reports the first character that cannot be JSON.
+ * the text itself and reports the first character that cannot be JSON. It follows at most {@link maxJsonDepth}
+ * nested `[` / `{` (a walkthrough needs a handful), so a hostile file cannot overflow the call stack.
  */
+
+/** How deeply arrays and objects may nest before the scanner reports the file instead of following it. */
+export const maxJsonDepth = 64;
 
 /** The first syntax error of a JSON text: 1-based line and column and what is wrong there. */
 export interface JsonSyntaxError {
@@ -70,9 +74,16 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
       if (text[at] === close) throw new Stop(at, `a comma before "${close}" (remove the last comma)`);
     }
   };
-  const value = (): void => {
+  // `value` and `list` recurse once per nesting level: `depth` counts the brackets already open.
+  const value = (depth: number): void => {
     space();
     const c = text[at];
+    if ((c === '{' || c === '[') && depth >= maxJsonDepth) {
+      throw new Stop(
+        at,
+        `brackets nested more than ${maxJsonDepth} deep (a walkthrough never nests this deep)`,
+      );
+    }
     if (c === '{') {
       list('}', () => {
         space();
@@ -81,9 +92,9 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
         space();
         if (text[at] !== ':') throw new Stop(at, 'expected ":" after the field name');
         at++;
-        value();
+        value(depth + 1);
       });
-    } else if (c === '[') list(']', value);
+    } else if (c === '[') list(']', () => value(depth + 1));
     else if (c === '"') string();
     else if (c === 't') word('true');
     else if (c === 'f') word('false');
@@ -92,7 +103,7 @@ export function findJsonSyntaxError(text: string): JsonSyntaxError | null {
     else throw unexpected();
   };
   try {
-    value();
+    value(0);
     space();
     if (at < text.length) throw new Stop(at, 'more text after the end of the JSON');
     return null;

@@ -39,12 +39,21 @@ function placeOf(data: unknown, path: readonly PropertyKey[]): string {
   return path.length === 0 ? 'the file' : `field ${fields(path)}`;
 }
 
+/** The start of a value as JSON, for "(got …)" (a value too deeply nested to write out is described instead). */
+function showValue(value: unknown): string {
+  try {
+    return JSON.stringify(value)?.slice(0, 60) ?? String(value);
+  } catch {
+    return 'a value nested too deeply to show';
+  }
+}
+
 const choices = (values: readonly unknown[]) => values.map((v) => String(v)).join(', ');
 
 /** One schema mistake in words a teacher understands. */
 function describeIssue(data: unknown, issue: z.core.$ZodIssue): string {
   const got = valueAt(data, issue.path);
-  const shown = JSON.stringify(got)?.slice(0, 60) ?? String(got);
+  const shown = showValue(got);
   switch (issue.code) {
     case 'invalid_type':
       return got === undefined
@@ -113,8 +122,25 @@ export function validateWalkthrough(data: unknown): Walkthrough {
   throw new LabError('invalid-payload', `This walkthrough file has a mistake: ${listed.join('; ')}${more}.`);
 }
 
-/** Reads a walkthrough file's text; throws `invalid-payload` (or `payload-too-large`) with a clear message. */
+/**
+ * Reads a walkthrough file's text; throws `invalid-payload` (or `payload-too-large`) with a clear message — also
+ * when reading fails in a way nobody foresaw (a stranger's file must never end in a bare engine error).
+ */
 export function parseWalkthrough(text: string): Walkthrough {
+  try {
+    return readWalkthroughText(text);
+  } catch (error) {
+    if (error instanceof LabError) throw error;
+    const why = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+    throw new LabError(
+      'invalid-payload',
+      `This walkthrough file could not be read (${why.slice(0, 200)}). Check that it is a walkthrough saved by Attention Lab.`,
+    );
+  }
+}
+
+/** {@link parseWalkthrough} without its net for unforeseen errors. */
+function readWalkthroughText(text: string): Walkthrough {
   if (text.length > maxWalkthroughBytes) {
     throw new LabError(
       'payload-too-large',

@@ -1,6 +1,6 @@
 /**
  * A prompting step drawn as the chapter's in-context learning figure: the task description, the examples
- * ("monday => tuesday") and the prompt ("thursday =>") followed by the model's continuation, highlighted —
+ * ("monday -- tuesday") and the prompt ("thursday --") followed by the model's continuation, highlighted —
  * with the reminder that no parameter is updated. Pure: the engine runs the generation and passes its text.
  */
 import type { ThemeName } from '../charts/color';
@@ -38,7 +38,8 @@ const pad = 32;
 const labelFont = 20;
 const lineFont = 30;
 const lineHeight = 44;
-const accent = '#0072b2';
+// The model's words: Okabe–Ito blue, lighter on dark ground, the presenter's yellow in high contrast.
+const accents: Record<ThemeName, string> = { light: '#0072b2', dark: '#56b4e9', contrast: '#ffd400' };
 
 /** The figure of `step` with the model's `continuation` (its generated words, joined by spaces). */
 export function promptingFigure(
@@ -75,7 +76,7 @@ export function promptingFigure(
     { x: pad, y: y + labelFont + 14 + lineFont, 'font-size': lineFont, fill: colors.text },
     [
       escapeXml(prompt),
-      element('tspan', { fill: accent, 'font-weight': 'bold' }, escapeXml(continuation || '…')),
+      element('tspan', { fill: accents[theme], 'font-weight': 'bold' }, escapeXml(continuation || '…')),
     ],
   );
   section(words.prompt, [], answer);

@@ -22,7 +22,7 @@ import type { EngineContext } from '../../engine/server';
 import { createModelHandlers } from '../../engine/session/handlers';
 import { OpenModels } from '../../engine/session/open-models';
 import { checkWritable } from '../../engine/snapshot/write-file-atomic';
-import { intFlag, numberFlag, requiredFlag } from '../args';
+import { choiceFlag, intFlag, numberFlag, requiredChoiceFlag, requiredFlag } from '../args';
 import type { Command, Output } from '../command';
 
 /** Opens checkpoint `dir` in an in-process engine: its vocabulary, a way to ask it (as the app does), a cleanup. */
@@ -54,22 +54,6 @@ export async function openAnimationModel(dir: string, objective: Objective) {
     models.dispose();
     throw error;
   }
-}
-
-function choice<T extends string>(
-  flags: Record<string, unknown>,
-  name: string,
-  values: readonly T[],
-  fallback?: T,
-): T {
-  const value = flags[name] ?? fallback;
-  if (typeof value !== 'string' || !values.includes(value as T)) {
-    throw new LabError(
-      'invalid-argument',
-      `--${name} must be one of ${values.join(', ')}, got "${String(value)}"`,
-    );
-  }
-  return value as T;
 }
 
 /** The `animate` subcommand. */
@@ -112,12 +96,12 @@ export const animateCommand: Command = {
     json: { type: 'boolean', description: 'print one JSON object describing the file' },
   },
   async run(flags, output: Output) {
-    const objective = choice(flags, 'objective', objectives);
+    const objective = requiredChoiceFlag(flags, 'objective', objectives);
     const out = requiredFlag(flags, 'out');
     animationFormat(out);
     await checkWritable(out);
     const seed = intFlag(flags, 'seed', 0, 0, 2 ** 32 - 1);
-    const language = choice<Language>(flags, 'lang', ['en', 'id'], 'en');
+    const language = choiceFlag<Language>(flags, 'lang', ['en', 'id'], 'en');
     const text = typeof flags['text'] === 'string' ? flags['text'] : chapterSentence;
     const options: AnimationOptions = {
       noiseDensity: numberFlag(flags, 'noise-density', 0.15, 0.01, 0.99),

@@ -21,7 +21,7 @@ import { splitWords } from '../../../shared/text/tokenize';
 import type { TokenId, Vocabulary } from '../../../shared/text/vocabulary';
 import { sentinelLabel } from '../../../shared/text/vocabulary';
 import { defaultVocabulary, defaultVocabularySize } from '../../engine/corpus/default-vocabulary';
-import { intFlag, numberFlag, requiredFlag } from '../args';
+import { intFlag, numberFlag, requiredChoiceFlag } from '../args';
 import type { Command, Output } from '../command';
 
 const objectives = ['bert', 't5', 'gpt'] as const;
@@ -129,13 +129,7 @@ export const corruptCommand: Command = {
     json: { type: 'boolean', description: 'print one JSON object' },
   },
   async run(flags, output) {
-    const objective = requiredFlag(flags, 'objective');
-    if (!objectives.includes(objective as Objective)) {
-      throw new LabError(
-        'invalid-argument',
-        `--objective must be one of ${objectives.join(', ')}, got "${objective}"`,
-      );
-    }
+    const objective = requiredChoiceFlag<Objective>(flags, 'objective', objectives);
     const seed = intFlag(flags, 'seed', 0, 0, 2 ** 32 - 1);
     const vocab = defaultVocabulary(intFlag(flags, 'vocab-size', defaultVocabularySize, 64, 100_000));
     const text = typeof flags['text'] === 'string' ? flags['text'] : chapterSentence;
@@ -149,7 +143,7 @@ export const corruptCommand: Command = {
       meanSpanLength: numberFlag(flags, 'mean-span-length', 3, 1, 100),
     };
     const ids = vocab.encode(text);
-    const result = corruptText(objective as Objective, ids, vocab, seed, spanOptions);
+    const result = corruptText(objective, ids, vocab, seed, spanOptions);
     if (flags['json']) output.out(JSON.stringify(result));
     else printReadable(result, vocab, output);
     return 0;

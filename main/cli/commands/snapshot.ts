@@ -17,26 +17,8 @@ import { startEngine } from '../../engine/engine';
 import { attendText } from '../../engine/infer/attend';
 import { checkWritable, snapshotFormat, snapshotScales, writeSnapshot } from '../../engine/snapshot';
 import type { ParsedFlags } from '../args';
-import { intFlag, numberFlag, requiredFlag } from '../args';
+import { choiceFlag, intFlag, numberFlag, requiredChoiceFlag, requiredFlag } from '../args';
 import type { Command } from '../command';
-
-/** A flag that must be one of `choices`, or the default. */
-function choiceFlag<T extends string>(
-  flags: ParsedFlags,
-  name: string,
-  choices: readonly T[],
-  fallback?: T,
-): T | undefined {
-  const value = flags[name];
-  if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !choices.includes(value as T)) {
-    throw new LabError(
-      'invalid-argument',
-      `--${name} must be one of ${choices.join(', ')}; got "${String(value)}".`,
-    );
-  }
-  return value as T;
-}
 
 /** `--head`: a whole number or `average`. */
 function headFlag(flags: ParsedFlags): number | 'average' | undefined {
@@ -91,8 +73,7 @@ export const snapshotCommand: Command = {
     const text = requiredFlag(flags, 'text');
     if (text.trim() === '')
       throw new LabError('invalid-argument', '--text is empty: give the sentence to look at.');
-    const view = choiceFlag<AttentionView>(flags, 'view', attentionViews);
-    if (!view) throw new LabError('invalid-argument', `--view is required (${attentionViews.join(', ')})`);
+    const view = requiredChoiceFlag<AttentionView>(flags, 'view', attentionViews);
     const kind = choiceFlag<AttentionKind>(flags, 'attention', attentionKinds);
     const theme = choiceFlag<ThemeName>(flags, 'theme', ['light', 'dark'], 'light');
     const colormap = choiceFlag<ColormapName>(flags, 'colormap', colormapNames, 'viridis');

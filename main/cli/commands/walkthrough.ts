@@ -12,21 +12,8 @@ import type { Walkthrough, WalkthroughLanguage } from '../../../shared/walkthrou
 import { maxWalkthroughBytes, walkthroughLanguages } from '../../../shared/walkthrough/schema';
 import { startEngine } from '../../engine/engine';
 import { exportWalkthrough } from '../../engine/walkthrough/export';
-import { requiredFlag } from '../args';
-import type { ParsedFlags } from '../args';
+import { choiceFlag, requiredFlag } from '../args';
 import type { Command } from '../command';
-
-/** A flag that must be one of `choices`, or the default. */
-function choice<T extends string>(flags: ParsedFlags, name: string, choices: readonly T[], fallback: T): T {
-  const value = flags[name] ?? fallback;
-  if (typeof value !== 'string' || !choices.includes(value as T)) {
-    throw new LabError(
-      'invalid-argument',
-      `--${name} must be one of ${choices.join(', ')}; got "${String(value)}".`,
-    );
-  }
-  return value as T;
-}
 
 /** The walkthrough file at `path`, read and checked (its name leads every error). */
 async function readWalkthrough(path: string): Promise<Walkthrough> {
@@ -80,9 +67,9 @@ export const walkthroughCommand: Command = {
     json: { type: 'boolean', description: 'print {"files":[…],"lang","steps"} as one JSON line' },
   },
   async run(flags, output) {
-    const language = choice<WalkthroughLanguage>(flags, 'lang', walkthroughLanguages, 'en');
+    const language = choiceFlag<WalkthroughLanguage>(flags, 'lang', walkthroughLanguages, 'en');
     const out = requiredFlag(flags, 'out');
-    const scale = Number(choice(flags, 'scale', ['1', '2'], '1'));
+    const scale = Number(choiceFlag(flags, 'scale', ['1', '2'], '1'));
     const file = typeof flags['file'] === 'string' ? flags['file'] : undefined;
     const walkthrough = file === undefined ? chapterWalkthrough() : await readWalkthrough(file);
     await startEngine();

@@ -3,8 +3,9 @@
  * line breaks and doubled quotes `""`): `text,label` for a BERT classifier, `input,target` for T5 text-to-text.
  * An optional first row naming the two columns is a header and skipped. Blank rows (nothing at all on the line)
  * are skipped. Every other problem is an `invalid-corpus` error naming the line a student can open the file at:
- * bytes that are not UTF-8, a row without exactly two columns, an empty value, an unclosed quote, and (labels)
- * a file with fewer than two different labels or (pairs) one with fewer than two rows.
+ * bytes that are not UTF-8, a row without exactly two columns, an empty value, an unclosed quote, a first row
+ * naming the other family's columns (`input,target` given to a BERT, `text,label` to a T5), and (labels) a file
+ * with fewer than two different labels or (pairs) one with fewer than two rows.
  */
 import { LabError } from '../../../shared/contract/errors';
 
@@ -103,15 +104,37 @@ export interface TwoColumnRow {
   line: number;
 }
 
-/** The rows of a CSV file's bytes with exactly the two columns `names` (their header row is optional). */
-export function parseTwoColumnCsv(bytes: Uint8Array, names: readonly [string, string]): TwoColumnRow[] {
+/** The two columns of a family's CSV and the checkpoint it is for, as error messages name them. */
+interface CsvColumns {
+  names: readonly [string, string];
+  family: string;
+}
+
+/** A BERT classifier's CSV: `text,label`. */
+const labeledColumns: CsvColumns = { names: ['text', 'label'], family: 'BERT' };
+/** A T5 text-to-text CSV: `input,target`. */
+const textPairColumns: CsvColumns = { names: ['input', 'target'], family: 'T5' };
+
+/**
+ * The rows of a CSV file's bytes with exactly the two columns of `columns` (their header row is optional). A
+ * first row naming the `other` family's columns is refused: read as data it would teach nonsense silently.
+ */
+function parseTwoColumnCsv(bytes: Uint8Array, columns: CsvColumns, other: CsvColumns): TwoColumnRow[] {
+  const { names } = columns;
   const records = parseCsvRecords(decodeUtf8Lines(bytes));
   const rows: TwoColumnRow[] = [];
   records.forEach((record, index) => {
     if (record.isBlank) return;
     const [first = '', second = '', ...rest] = record.fields.map((field) => field.trim());
-    const isHeader = index === 0 && first.toLowerCase() === names[0] && second.toLowerCase() === names[1];
-    if (isHeader && rest.length === 0) return;
+    const header = `${first},${second}`.toLowerCase();
+    const isHeaderOf = (c: CsvColumns) => index === 0 && rest.length === 0 && header === c.names.join(',');
+    if (isHeaderOf(columns)) return;
+    if (isHeaderOf(other)) {
+      fail(
+        record.line,
+        `the columns ${other.names.join(',')} are for a ${other.family} checkpoint; this is a ${columns.family} checkpoint, which needs the columns ${names.join(',')}.`,
+      );
+    }
     if (record.fields.length !== 2) {
       fail(record.line, `expected 2 columns (${names.join(',')}) but found ${record.fields.length}.`);
     }
@@ -124,11 +147,13 @@ export function parseTwoColumnCsv(bytes: Uint8Array, names: readonly [string, st
 
 /** The labelled rows of a `text,label` CSV file's bytes. */
 export function parseLabeledCsv(bytes: Uint8Array): LabeledRow[] {
-  const rows = parseTwoColumnCsv(bytes, ['text', 'label']).map(({ values: [text, label], line }) => ({
-    text,
-    label,
-    line,
-  }));
+  const rows = parseTwoColumnCsv(bytes, labeledColumns, textPairColumns).map(
+    ({ values: [text, label], line }) => ({
+      text,
+      label,
+      line,
+    }),
+  );
   const labels = new Set(rows.map((row) => row.label));
   if (labels.size < 2) {
     throw new LabError(
@@ -148,11 +173,13 @@ export interface TextPairRow {
 
 /** The rows of an `input,target` CSV file's bytes (at least two: one to learn from, one to test on). */
 export function parseTextPairCsv(bytes: Uint8Array): TextPairRow[] {
-  const rows = parseTwoColumnCsv(bytes, ['input', 'target']).map(({ values: [input, target], line }) => ({
-    input,
-    target,
-    line,
-  }));
+  const rows = parseTwoColumnCsv(bytes, textPairColumns, labeledColumns).map(
+    ({ values: [input, target], line }) => ({
+      input,
+      target,
+      line,
+    }),
+  );
   if (rows.length < 2) {
     throw new LabError(
       'invalid-corpus',

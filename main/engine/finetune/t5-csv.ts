@@ -6,8 +6,15 @@
  * Accuracy is exact match of the generated target: greedy decoding (the most likely token each step, starting
  * from `[PAD]`) until `<eos>`, compared token by token with the target and its `<eos>`. The baseline always
  * answers the most frequent training target.
+ *
+ * Target words must be in the checkpoint's vocabulary, or the CSV is refused (`invalid-argument`, naming the
+ * first such line and word). The model can only write words it knows: an unknown target word would become
+ * `[UNK]`, a model answering `[UNK]` would count as exactly right, and accuracy would look better than it is.
+ * Refusing (rather than quietly dropping those rows) tells the student at once which word to change. Unknown
+ * input words are fine: they are read as `[UNK]`, as in pretraining.
  */
 import * as tf from '@tensorflow/tfjs';
+import { LabError } from '../../../shared/contract/errors';
 import { splitWords } from '../../../shared/text/tokenize';
 import type { Vocabulary } from '../../../shared/text/vocabulary';
 import type { TransformerModel } from '../models/model';
@@ -15,22 +22,46 @@ import type { TextPairRow } from './csv';
 import type { TextToTextExample } from './t5-tags';
 import { t5Batch } from './t5-tags';
 
-/** Examples from CSV rows: input words (cut to `maxLength`), target words (cut to leave room for `<eos>`). */
+/** Most unknown target words an error message lists. */
+const maxListed = 3;
+
+/** Throws `invalid-argument` naming the first line whose target has a word `vocab` lacks (see the module doc). */
+function assertTargetsKnown(
+  rows: readonly TextPairRow[],
+  targets: readonly string[][],
+  vocab: Vocabulary,
+): void {
+  const unknown = new Map<string, number>(); // word → the first line it is in
+  rows.forEach((row, i) => {
+    for (const word of targets[i] ?? [])
+      if (!vocab.has(word) && !unknown.has(word)) unknown.set(word, row.line);
+  });
+  const [first] = unknown;
+  if (!first) return;
+  const listed = [...unknown.keys()].slice(0, maxListed).map((word) => `"${word}"`);
+  const more = unknown.size > maxListed ? ` and ${unknown.size - maxListed} more` : '';
+  throw new LabError(
+    'invalid-argument',
+    `CSV line ${first[1]}: the target word "${first[0]}" is not in this T5's vocabulary, so the model can never write it (it would become [UNK] and could count as right). Unknown target words: ${listed.join(', ')}${more}. Use words the model knows in the targets, or leave those rows out.`,
+  );
+}
+
+/**
+ * Examples from CSV rows: input words (cut to `maxLength`), target words (cut to leave room for `<eos>`).
+ * Throws `invalid-argument` when a target has a word the vocabulary lacks.
+ */
 export function textPairExamples(
   rows: readonly TextPairRow[],
   vocab: Vocabulary,
   maxLength: number,
 ): TextToTextExample[] {
-  return rows.map((row) => ({
+  const targets = rows.map((row) => splitWords(row.target).slice(0, maxLength - 1));
+  assertTargetsKnown(rows, targets, vocab);
+  return rows.map((row, i) => ({
     input: splitWords(row.input)
       .slice(0, maxLength)
       .map((word) => vocab.id(word)),
-    target: [
-      ...splitWords(row.target)
-        .slice(0, maxLength - 1)
-        .map((word) => vocab.id(word)),
-      vocab.eosId,
-    ],
+    target: [...(targets[i] ?? []).map((word) => vocab.id(word)), vocab.eosId],
   }));
 }
 

@@ -18,14 +18,17 @@ import { renderFrameSvg } from '../../../shared/animations/render-svg';
 import type { AttentionKind } from '../../../shared/charts/attention-view';
 import { attentionFigure, defaultKind, withDisplayTokens } from '../../../shared/charts/attention-view';
 import { LabError } from '../../../shared/contract/errors';
-import type { ModelSource } from '../../../shared/contract/model';
 import { parseInput, parseOutput } from '../../../shared/contract/validate';
 import { assemblePrompt } from '../../../shared/prompting/prompt-parts';
 import { displayToken } from '../../../shared/text/vocabulary';
 import type { StepModel, WalkthroughLanguage, WalkthroughStep } from '../../../shared/walkthrough/schema';
 import { promptingFigure } from '../../../shared/walkthrough/prompting-figure';
 import type { SlideFigure } from '../../../shared/walkthrough/slide';
-import { stepFamilyProblem } from '../../../shared/walkthrough/step-family';
+import {
+  describeStepFamilyProblem,
+  stepFamilyProblem,
+  stepModelSource,
+} from '../../../shared/walkthrough/step-family';
 import { attendText } from '../infer/attend';
 import { generateText } from '../infer/generate';
 import type { EngineContext } from '../server';
@@ -39,12 +42,6 @@ const promptingSampling = { maxTokens: 6, temperature: 0, seed: 0 };
 /** "Step 3 (id "t5-span")": where a problem is, for error messages. */
 export function stepPlace(step: WalkthroughStep, index: number): string {
   return `Step ${index + 1} (id "${step.id}")`;
-}
-
-function sourceOf(model: StepModel): ModelSource {
-  return typeof model === 'string'
-    ? { kind: 'builtin', id: model }
-    : { kind: 'checkpoint', path: model.checkpoint };
 }
 
 /** Draws the figures of walkthrough steps, opening each model once; `close()` frees them. */
@@ -81,10 +78,10 @@ export class StepFigures {
 
   private async open(step: WalkthroughStep, index: number, model: StepModel): Promise<OpenModel> {
     try {
-      const input = parseInput('model:open', { source: sourceOf(model) });
+      const input = parseInput('model:open', { source: stepModelSource(model) });
       const info = await this.handlers['model:open'](input, this.context);
       const problem = stepFamilyProblem(step, info.family);
-      if (problem) throw new LabError('wrong-model-family', `${problem}.`);
+      if (problem) throw new LabError('wrong-model-family', `${describeStepFamilyProblem(problem)}.`);
       return this.models.get(info.modelId);
     } catch (error) {
       if (!(error instanceof LabError)) throw error;

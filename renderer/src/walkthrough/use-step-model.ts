@@ -7,17 +7,11 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabApi } from '../../../shared/contract/api';
 import { LabError } from '../../../shared/contract/errors';
-import type { ModelInfo, ModelSource } from '../../../shared/contract/model';
+import type { ModelInfo } from '../../../shared/contract/model';
 import type { StepModel, WalkthroughStep } from '../../../shared/walkthrough/schema';
-import { stepFamilyProblem } from '../../../shared/walkthrough/step-family';
+import { stepFamilyProblem, stepModelSource } from '../../../shared/walkthrough/step-family';
 import { asLabError } from '../errors/as-lab-error';
-
-/** The engine's source for a step's model. */
-export function stepModelSource(model: StepModel): ModelSource {
-  return typeof model === 'string'
-    ? { kind: 'builtin', id: model }
-    : { kind: 'checkpoint', path: model.checkpoint };
-}
+import { stepProblemText } from './step-problem-text';
 
 /** The open model of a step (none named: nothing opens). */
 export interface StepModelState {
@@ -45,7 +39,8 @@ export function useStepModel(api: LabApi, step: Exclude<WalkthroughStep, { kind:
     };
   }, [api, key]);
   const current = opened?.key === key ? opened : null;
-  const problem = current?.info ? stepFamilyProblem(step, current.info.family) : null;
+  const found = current?.info ? stepFamilyProblem(step, current.info.family) : null;
+  const problem = found ? stepProblemText(t, found) : null; // a string: the memo below keeps its error
   const wrongFamily = useMemo(
     () => (problem ? new LabError('invalid-argument', t('walkthrough.wrongModel', { problem })) : null),
     [problem, t],

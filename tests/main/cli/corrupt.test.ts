@@ -97,9 +97,11 @@ describe('corrupt command', () => {
     const bad = await run(['corrupt', '--objective', 'xlnet', '--json']);
     expect(bad.code).toBe(2);
     expect(JSON.parse(bad.err[0] ?? '')).toEqual({
-      error: { code: 'invalid-argument', message: '--objective must be one of bert, t5, gpt, got "xlnet"' },
+      error: { code: 'invalid-argument', message: '--objective must be one of bert, t5, gpt; got "xlnet".' },
     });
-    expect((await run(['corrupt'])).code).toBe(2);
+    const missing = await run(['corrupt']);
+    expect(missing.code).toBe(2);
+    expect(missing.err[0]).toBe('attention-lab corrupt: --objective is required (bert, t5, gpt)');
     expect((await run(['corrupt', '--objective', 'bert', '--text', '   '])).err[0]).toMatch(/no words/);
     expect((await run(['corrupt', '--objective', 'bert', '--seed', '-1'])).err[0]).toMatch(/--seed must be/);
   });

@@ -5,7 +5,11 @@ import { displayToken } from '../../../shared/text/vocabulary';
 import { chapterWalkthrough } from '../../../shared/walkthrough/chapter';
 import { parseWalkthrough, serializeWalkthrough } from '../../../shared/walkthrough/parse';
 import type { WalkthroughStep } from '../../../shared/walkthrough/schema';
-import { builtinFamily, stepFamilyProblem } from '../../../shared/walkthrough/step-family';
+import {
+  builtinFamily,
+  describeStepFamilyProblem,
+  stepFamilyProblem,
+} from '../../../shared/walkthrough/step-family';
 
 const path = new URL('../../../assets/walkthroughs/chapter.json', import.meta.url);
 const chapter = parseWalkthrough(readFileSync(path, 'utf8'));
@@ -58,9 +62,11 @@ describe('the chapter walkthrough', () => {
       expect(stepFamilyProblem(step, family ?? 'bert'), step.id).toBeNull();
     }
     const triptych = chapter.steps.find((s) => s.kind === 'attention' && s.view === 'triptych');
-    expect(triptych && stepFamilyProblem(triptych, 'bert')).toMatch(/needs a T5 model/);
+    const problem = triptych && stepFamilyProblem(triptych, 'bert');
+    expect(problem && describeStepFamilyProblem(problem)).toMatch(/needs a T5 model/);
     const cross = chapter.steps.find((s) => s.kind === 'attention' && s.attention === 'cross');
-    expect(cross && stepFamilyProblem(cross, 'gpt')).toMatch(/no cross attention/);
+    const noCross = cross && stepFamilyProblem(cross, 'gpt');
+    expect(noCross && describeStepFamilyProblem(noCross)).toMatch(/no cross attention/);
   });
 
   it('focuses only on words of its text (or [CLS])', () => {

@@ -174,6 +174,25 @@ describe('parseWalkthrough', () => {
   it('refuses a file larger than the limit', () => {
     expect(failure(' '.repeat(1_000_001)).code).toBe('payload-too-large');
   });
+
+  it('names the place of broken JSON nested far too deeply instead of overflowing the stack', () => {
+    for (const text of ['['.repeat(200_000), '{"a":'.repeat(100_000)]) {
+      const error = failure(text);
+      expect(error.code).toBe('invalid-payload');
+      const column = text.startsWith('[') ? 65 : 5 * 64 + 1; // the 65th opening bracket
+      expect(error.message).toBe(
+        `This walkthrough file is not valid JSON: line 1, column ${column}: brackets nested more than 64 deep (a walkthrough never nests this deep).`,
+      );
+    }
+  });
+
+  it('names the field of valid JSON nested far too deeply', () => {
+    const deep = `${'['.repeat(200_000)}${']'.repeat(200_000)}`;
+    const text = `{"format":"attention-lab-walkthrough","version":1,"title":${deep},"steps":[]}`;
+    const error = failure(text);
+    expect(error.code).toBe('invalid-payload');
+    expect(error.message).toMatch(/field title: must be an object \(got a value nested too deeply to show\)/);
+  });
 });
 
 describe('serializeWalkthrough', () => {
@@ -220,6 +239,16 @@ describe('findJsonSyntaxError', () => {
       expect(() => JSON.parse(text) as unknown).not.toThrow();
       expect(findJsonSyntaxError(text)).toBeNull();
     }
+  });
+
+  it('follows 64 nested brackets and reports the 65th', () => {
+    expect(findJsonSyntaxError(`${'['.repeat(64)}${']'.repeat(64)}`)).toBeNull();
+    expect(findJsonSyntaxError(`${'[{"a":'.repeat(32)}1${'}]'.repeat(32)}`)).toBeNull();
+    expect(findJsonSyntaxError(`${'['.repeat(65)}${']'.repeat(65)}`)).toEqual({
+      line: 1,
+      column: 65,
+      problem: 'brackets nested more than 64 deep (a walkthrough never nests this deep)',
+    });
   });
 
   it('rejects what JSON.parse rejects', () => {

@@ -129,9 +129,9 @@ describe('promptingFigure', () => {
     const drawn = promptingFigure(prompting, 'en', ', and the first');
     const all = texts(drawn.svg);
     expect(all).toContain('Name the day after each day:');
-    expect(all).toContain('monday => tuesday');
-    expect(all).not.toContain('tuesday => wednesday'); // one-shot shows one example
-    expect(all).toContain('thursday => , and the first');
+    expect(all).toContain('monday -- tuesday');
+    expect(all).not.toContain('tuesday -- wednesday'); // one-shot shows one example
+    expect(all).toContain('thursday -- , and the first');
     expect(new Resvg(drawn.svg).render().height).toBe(drawn.height);
     const zero = promptingFigure({ ...prompting, shot: 'zero' }, 'id', '');
     expect(texts(zero.svg)).toContain('tidak ada (zero-shot)');

@@ -63,6 +63,12 @@ describe('finetune/csv', () => {
     );
   });
 
+  it('refuses an input,target header (a T5 CSV) naming line 1 and the columns a BERT needs', () => {
+    expect(errorOf('input,target\nplural : cat,cats\nplural : dog,dogs\n')).toBe(
+      'CSV line 1: the columns input,target are for a T5 checkpoint; this is a BERT checkpoint, which needs the columns text,label.',
+    );
+  });
+
   it('refuses a file with fewer than two labels', () => {
     expect(errorOf('text,label\na,same\nb,same\n')).toMatch(/at least two different labels.*only "same"/);
     expect(errorOf('text,label\n\n')).toMatch(/at least two different labels.*no rows/);
@@ -80,8 +86,14 @@ describe('finetune/csv (input,target for T5)', () => {
     ]);
   });
 
-  it('does not take a text,label header for data when reading input,target', () => {
-    expect(parseTextPairCsv(bytes('text,label\na,b\n'))).toHaveLength(2);
+  it('refuses a text,label header (a BERT CSV) naming line 1 and the columns a T5 needs', () => {
+    expect(pairError('Text , Label\na,b\nc,d\n')).toBe(
+      'CSV line 1: the columns text,label are for a BERT checkpoint; this is a T5 checkpoint, which needs the columns input,target.',
+    );
+  });
+
+  it('reads text,label as data after line 1 (only a first row is a header)', () => {
+    expect(parseTextPairCsv(bytes('a,b\ntext,label\n')).map((row) => row.input)).toEqual(['a', 'text']);
   });
 
   it('names the line of a row with a missing column, naming the input,target columns', () => {
