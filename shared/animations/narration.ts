@@ -14,8 +14,8 @@ const en: Texts = {
   'title.bert': 'BERT · masked language modelling',
   'title.t5': 'T5 · span corruption',
   'title.gpt': 'GPT · next-token prediction',
-  footer: 'seed {seed} · step {step} of {total}',
-  footerNoSeed: 'step {step} of {total}',
+  footer: 'seed {seed} · frame {step} of {total}',
+  footerNoSeed: 'frame {step} of {total}',
 
   'row.tokens': 'Tokens',
   'row.sequence': 'Sequence',
@@ -102,8 +102,8 @@ const id: Texts = {
   'title.bert': 'BERT · masked language modeling',
   'title.t5': 'T5 · memprediksi span berturut-turut',
   'title.gpt': 'GPT · memprediksi token berikutnya',
-  footer: 'seed {seed} · langkah {step} dari {total}',
-  footerNoSeed: 'langkah {step} dari {total}',
+  footer: 'seed {seed} · bingkai {step} dari {total}',
+  footerNoSeed: 'bingkai {step} dari {total}',
 
   'row.tokens': 'Token',
   'row.sequence': 'Urutan',

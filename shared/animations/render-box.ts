@@ -1,11 +1,13 @@
 /** One token box in SVG: a rounded rectangle in its role's colours, the token centred, a caption under it. */
 import { element, textElement } from '../charts/svg';
+import type { AnimationLook } from './animation-theme';
 import type { PlacedBox } from './layout-rows';
-import { palette, roleStyles, sizes } from './style';
+import { sizes } from './style';
 
-/** Draws a placed token box (highlighted boxes get a dark ring, dimmed ones are faded). */
-export function drawBox(box: PlacedBox): string {
-  const style = roleStyles[box.cell.role];
+/** Draws a placed token box in `look`'s colours (highlighted boxes get a ring, dimmed ones are faded). */
+export function drawBox(box: PlacedBox, look: AnimationLook): string {
+  const { palette } = look;
+  const style = look.roles[box.cell.role];
   const { x, y, width, height } = box;
   const parts: string[] = [];
   if (box.cell.highlight) {

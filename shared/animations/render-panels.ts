@@ -3,8 +3,9 @@ import type { AttentionMask } from '../attention/masks';
 import { causalMask, crossMask, fullMask, isAllowed } from '../attention/masks';
 import { maskAllowedLevel, weightColor } from '../charts/color';
 import { element, fitText, textElement } from '../charts/svg';
+import type { AnimationLook } from './animation-theme';
 import type { PlacedCard, PlacedGlyph } from './layout';
-import { palette, sizes } from './style';
+import { sizes } from './style';
 
 const mono = (text: string, attrs: Record<string, string | number>) => textElement(text, attrs);
 
@@ -15,7 +16,8 @@ function glyphMask(glyph: PlacedGlyph['glyph']): AttentionMask {
 }
 
 /** A small attention pattern: allowed cells in the scale's colour, masked cells hatched, the active query outlined. */
-export function drawGlyph(placed: PlacedGlyph, hatch: string): string {
+export function drawGlyph(placed: PlacedGlyph, hatch: string, look: AnimationLook): string {
+  const { palette } = look;
   const { glyph, x, y, cell } = placed;
   const mask = glyphMask(glyph);
   const allowed = weightColor('viridis', maskAllowedLevel, [0, 1]);
@@ -30,7 +32,7 @@ export function drawGlyph(placed: PlacedGlyph, hatch: string): string {
           width: cell,
           height: cell,
           fill,
-          stroke: '#ffffff',
+          stroke: palette.glyphGap,
           'stroke-width': cell > 6 ? 1 : 0,
         }),
       );
@@ -59,7 +61,8 @@ export function drawGlyph(placed: PlacedGlyph, hatch: string): string {
 }
 
 /** One position's guesses: the truth, the top candidates with bars, and −log p of the truth in loss frames. */
-export function drawCard(card: PlacedCard): string {
+export function drawCard(card: PlacedCard, look: AnimationLook): string {
+  const { palette } = look;
   const parts = [
     element('rect', {
       x: card.x,
@@ -67,7 +70,7 @@ export function drawCard(card: PlacedCard): string {
       width: card.width,
       height: card.height,
       rx: 10,
-      fill: '#f6f8fa',
+      fill: palette.cardFill,
       stroke: palette.rule,
     }),
     mono(fitText(card.title, sizes.cardFont, card.width - 24), {

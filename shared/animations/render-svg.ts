@@ -5,8 +5,10 @@
  * mask glyphs, the model's guesses and the loss. The app shows this SVG, and the PNG, GIF and WebM exports
  * rasterise it.
  */
-import { maskedStyle } from '../charts/color';
+import type { ThemeName } from '../charts/color';
 import { element, hatchPattern, svgDocument, textElement } from '../charts/svg';
+import type { AnimationLook } from './animation-theme';
+import { animationLook } from './animation-theme';
 import type { AttentionSlot, Frame } from './frame';
 import type { FrameLayout, FrameLayoutOptions } from './layout';
 import { layoutFrame } from './layout';
@@ -14,12 +16,15 @@ import type { PlacedBox } from './layout-rows';
 import { boxOf } from './layout-rows';
 import { drawBox } from './render-box';
 import { drawCard, drawGlyph } from './render-panels';
-import { palette, sizes } from './style';
+import type { AnimationPalette } from './style';
+import { sizes } from './style';
 
 /** Options of {@link renderFrameSvg}. */
 export interface RenderOptions extends FrameLayoutOptions {
   /** Prefix of pattern and marker ids (several SVGs on one page). */
   idPrefix?: string;
+  /** The page it is drawn for (default `light`, what every export uses). */
+  theme?: ThemeName;
 }
 
 /** A drawn frame. */
@@ -32,7 +37,12 @@ export interface RenderedFrame {
 
 const mono = (text: string, attrs: Record<string, string | number>) => textElement(text, attrs);
 
-function drawAttention(slot: AttentionSlot, layout: FrameLayout, hatch: string): string {
+function drawAttention(
+  slot: AttentionSlot,
+  layout: FrameLayout,
+  hatch: string,
+  palette: AnimationPalette,
+): string {
   const query = boxOf(layout.rows, slot.query);
   if (!query) return '';
   const parts: string[] = [];
@@ -122,7 +132,7 @@ function drawAttention(slot: AttentionSlot, layout: FrameLayout, hatch: string):
   return element('g', { class: `anim-attention anim-attention-${slot.kind}` }, parts);
 }
 
-function drawArrow(from: PlacedBox, to: PlacedBox, marker: string): string {
+function drawArrow(from: PlacedBox, to: PlacedBox, marker: string, palette: AnimationPalette): string {
   // Only downward arrows: across wrapped lines an upward arrow would cross the rows.
   if (to.y < from.y + from.height) return '';
   return element('line', {
@@ -142,7 +152,8 @@ export function renderFrameSvg(frame: Frame, options: RenderOptions = {}): Rende
   const prefix = options.idPrefix ?? 'anim';
   const hatch = `${prefix}-hatch`;
   const marker = `${prefix}-arrow`;
-  const masked = maskedStyle('light');
+  const look: AnimationLook = animationLook(options.theme);
+  const { palette, masked } = look;
   const { margin } = sizes;
   const body: string[] = [
     element('defs', {}, [
@@ -189,7 +200,7 @@ export function renderFrameSvg(frame: Frame, options: RenderOptions = {}): Rende
       }),
     ),
   );
-  body.push(...layout.glyphs.map((glyph) => drawGlyph(glyph, hatch)));
+  body.push(...layout.glyphs.map((glyph) => drawGlyph(glyph, hatch, look)));
   for (const label of layout.rows.labels) {
     body.push(
       mono(label.text, {
@@ -205,10 +216,10 @@ export function renderFrameSvg(frame: Frame, options: RenderOptions = {}): Rende
   for (const arrow of frame.arrows) {
     const from = boxOf(layout.rows, arrow.from);
     const to = boxOf(layout.rows, arrow.to);
-    if (from && to) body.push(drawArrow(from, to, marker));
+    if (from && to) body.push(drawArrow(from, to, marker, palette));
   }
-  body.push(...layout.rows.boxes.map(drawBox));
-  body.push(...frame.attention.map((slot) => drawAttention(slot, layout, hatch)));
+  body.push(...layout.rows.boxes.map((box) => drawBox(box, look)));
+  body.push(...frame.attention.map((slot) => drawAttention(slot, layout, hatch, palette)));
   if (layout.weightsNote)
     body.push(
       mono(layout.weightsNote.text, {
@@ -229,7 +240,7 @@ export function renderFrameSvg(frame: Frame, options: RenderOptions = {}): Rende
       }),
     );
   }
-  body.push(...layout.cards.map(drawCard));
+  body.push(...layout.cards.map((card) => drawCard(card, look)));
   if (layout.lossLine)
     body.push(
       mono(layout.lossLine.text, {

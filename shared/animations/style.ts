@@ -50,7 +50,7 @@ export interface RoleStyle {
   bold?: boolean;
 }
 
-/** The look of each role. */
+/** The look of each role on the light page (the default, and every export's). */
 export const roleStyles: Record<TokenRole, RoleStyle> = {
   plain: { fill: '#ffffff', stroke: '#8c959f', text: '#1f2328' },
   unknown: { fill: '#eef1f4', stroke: '#6e7781', text: '#57606a', dashed: true },
@@ -64,7 +64,7 @@ export const roleStyles: Record<TokenRole, RoleStyle> = {
   generated: { fill: '#d5f5dc', stroke: '#1a7f37', text: '#0f4d21', bold: true },
 };
 
-/** Colours outside the token boxes. */
+/** Colours outside the token boxes, on the light page (the default, and every export's). */
 export const palette = {
   background: '#ffffff',
   text: '#1f2328',
@@ -79,4 +79,10 @@ export const palette = {
   crossAttention: '#009e73',
   bar: '#0072b2',
   truth: '#1a7f37',
+  /** The lines between the cells of a mask glyph, and the ground of a guesses card. */
+  glyphGap: '#ffffff',
+  cardFill: '#f6f8fa',
 } as const;
+
+/** The colours outside the token boxes of one theme (the shape of {@link palette}). */
+export type AnimationPalette = { readonly [K in keyof typeof palette]: string };

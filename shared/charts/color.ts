@@ -2,7 +2,7 @@
  * Colour for every attention chart: perceptually uniform, colour-blind-safe scales (viridis, cividis, magma)
  * quantised to a 256-entry lookup table that the SVG export and the canvas painter share, the legend model, the
  * hatched grey of masked cells (far from the low end of every scale, so "masked" never reads as "little
- * weight"), a categorical palette for heads, and the light/dark theme colours.
+ * weight"), a categorical palette for heads, and the light, dark and high-contrast theme colours.
  */
 import { interpolateCividis, interpolateMagma, interpolateViridis } from 'd3-scale-chromatic';
 import type { Rgb } from './color-math';
@@ -13,8 +13,8 @@ export const colormapNames = ['viridis', 'cividis', 'magma'] as const;
 /** One of {@link colormapNames}. */
 export type ColormapName = (typeof colormapNames)[number];
 
-/** Light or dark chart colours. */
-export type ThemeName = 'light' | 'dark';
+/** Light or dark chart colours, or `contrast`: white on black with a yellow focus (presenting in class). */
+export type ThemeName = 'light' | 'dark' | 'contrast';
 
 /** The weights mapped to the two ends of the scale. */
 export type ColorDomain = readonly [low: number, high: number];
@@ -69,11 +69,16 @@ export interface MaskedStyle {
   lineWidth: number;
 }
 
+const maskedStyles: Record<ThemeName, MaskedStyle> = {
+  light: { fill: '#d4d4d4', hatch: '#b0b0b0', spacing: 6, lineWidth: 2 },
+  dark: { fill: '#3a3a3a', hatch: '#5c5c5c', spacing: 6, lineWidth: 2 },
+  // On black the dark theme's hatch would vanish: light lines on the same grey keep masked cells visible.
+  contrast: { fill: '#3a3a3a', hatch: '#a6a6a6', spacing: 6, lineWidth: 2 },
+};
+
 /** The masked-cell style of a theme (checked in tests to stay far from every scale's low end). */
 export function maskedStyle(theme: ThemeName): MaskedStyle {
-  return theme === 'light'
-    ? { fill: '#d4d4d4', hatch: '#b0b0b0', spacing: 6, lineWidth: 2 }
-    : { fill: '#3a3a3a', hatch: '#5c5c5c', spacing: 6, lineWidth: 2 };
+  return { ...maskedStyles[theme] };
 }
 
 /** Text, lines and background of a theme. */
@@ -86,11 +91,34 @@ export interface ThemeColors {
   focus: string;
 }
 
+const themes: Record<ThemeName, ThemeColors> = {
+  light: {
+    background: '#ffffff',
+    text: '#1f2328',
+    mutedText: '#59636e',
+    gridline: '#d1d9e0',
+    focus: '#cf222e',
+  },
+  dark: {
+    background: '#15181d',
+    text: '#e6edf3',
+    mutedText: '#9aa5b1',
+    gridline: '#3d444d',
+    focus: '#ff7b72',
+  },
+  // High contrast: nothing muted, white lines, the presenter's yellow focus.
+  contrast: {
+    background: '#000000',
+    text: '#ffffff',
+    mutedText: '#ffffff',
+    gridline: '#ffffff',
+    focus: '#ffd400',
+  },
+};
+
 /** The colours of a theme. */
 export function themeColors(theme: ThemeName): ThemeColors {
-  return theme === 'light'
-    ? { background: '#ffffff', text: '#1f2328', mutedText: '#59636e', gridline: '#d1d9e0', focus: '#cf222e' }
-    : { background: '#15181d', text: '#e6edf3', mutedText: '#9aa5b1', gridline: '#3d444d', focus: '#ff7b72' };
+  return { ...themes[theme] };
 }
 
 /**

@@ -70,7 +70,7 @@ describe('renderFrameSvg', () => {
     expect(svg.match(/rx="8" fill="url\(#anim-hatch\)"/g)).toHaveLength(3);
     expect(svg).toContain('class="anim-mask-glyph anim-mask-causal"');
     expect(svg).toContain('class="anim-mask-glyph anim-mask-cross"');
-    expect(svg).toContain('seed 10 · step 4 of');
+    expect(svg).toContain('seed 10 · frame 4 of');
   });
 
   it('shows weights and guesses once a model filled them, with the loss of the truth', () => {
