@@ -1,13 +1,16 @@
 import { defineConfig } from 'vitest/config';
 
-/** Two projects: fast unit/numerics tests, and end-to-end tests against built output. */
+/**
+ * Two projects: fast unit/numerics tests (shared, main, and the renderer's pure modules), and end-to-end tests
+ * against built output.
+ */
 export default defineConfig({
   test: {
     projects: [
       {
         test: {
           name: 'unit',
-          include: ['tests/{shared,main}/**/*.test.ts'],
+          include: ['tests/{shared,main,renderer}/**/*.test.ts'],
           environment: 'node',
           testTimeout: 60_000,
         },

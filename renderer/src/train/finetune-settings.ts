@@ -4,6 +4,7 @@
  */
 import type { FinetuneStartInput } from '../../../shared/contract/finetune';
 import type { CheckpointsFolder } from './train-settings';
+import { folderStamp } from './train-settings';
 
 /** The families that fine-tune (a GPT adapts by prompting instead). */
 export type FinetuneFamily = 'bert' | 't5';
@@ -57,11 +58,9 @@ export function taskFor(family: FinetuneFamily, task: FinetuneTaskChoice): Finet
   return tasks.includes(task) ? task : (tasks[0] ?? 'csv');
 }
 
-/** "finetune-brown-genre-2026-11-26-1412": a fresh folder name per task and minute. */
+/** "finetune-brown-genre-2026-11-26-141205": a fresh folder name per task and second. */
 function runFolderName(task: FinetuneTaskChoice, now: Date): string {
-  const pad = (value: number) => String(value).padStart(2, '0');
-  const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
-  return `finetune-${task}-${stamp}`;
+  return `finetune-${task}-${folderStamp(now)}`;
 }
 
 /** `<checkpoints folder>/finetune-<task>-<stamp>`; empty while the folder is not known yet. */
@@ -80,6 +79,20 @@ export function isDefaultFinetuneOutDir(outDir: string, folder: CheckpointsFolde
   if (!folder) return false;
   const base = `${folder.path.replace(/[\\/]+$/, '')}${folder.separator}`;
   return outDir.startsWith(base) && /^finetune-[a-z0-9-]+$/.test(outDir.slice(base.length));
+}
+
+/**
+ * The output folder after a fine-tune into `ranInto` ended: a fresh default when the field still holds that
+ * run's default (so a second run does not overwrite the first), else the field as the user left it.
+ */
+export function finetuneOutDirAfterRun(
+  settings: FinetuneSettings,
+  ranInto: string,
+  now: Date,
+  folder: CheckpointsFolder | null,
+): string {
+  const isRunDefault = settings.outDir === ranInto && isDefaultFinetuneOutDir(settings.outDir, folder);
+  return isRunDefault ? defaultFinetuneOutDir(settings.task, now, folder) : settings.outDir;
 }
 
 /** The form's first values: the shipped BERT learning Brown genres. */

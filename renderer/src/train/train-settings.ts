@@ -57,15 +57,20 @@ export function checkpointsFolder(info: {
   return { path: info.paths.checkpoints, separator: info.platform === 'win32' ? '\\' : '/' };
 }
 
-/** "gpt-2026-11-26-1412": a fresh folder name per family and minute. */
-function runFolderName(family: TrainFamily, now: Date): string {
+/** "2026-11-26-141205": the local date and time to the second, stamped on default output folders. */
+export function folderStamp(now: Date): string {
   const pad = (value: number) => String(value).padStart(2, '0');
-  const stamp = `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}-${pad(now.getHours())}${pad(now.getMinutes())}`;
-  return `${family}-${stamp}`;
+  const time = `${pad(now.getHours())}${pad(now.getMinutes())}${pad(now.getSeconds())}`;
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}-${time}`;
+}
+
+/** "gpt-2026-11-26-141205": a fresh folder name per family and second. */
+function runFolderName(family: TrainFamily, now: Date): string {
+  return `${family}-${folderStamp(now)}`;
 }
 
 /**
- * `<checkpoints folder>/gpt-2026-11-26-1412`, a full path the engine resolves the same wherever it runs; empty
+ * `<checkpoints folder>/gpt-2026-11-26-141205`, a full path the engine resolves the same wherever it runs; empty
  * while the folder is not known yet (`app:info` has not answered).
  */
 export function defaultOutDir(family: TrainFamily, now: Date, folder: CheckpointsFolder | null): string {
@@ -80,6 +85,20 @@ export function isDefaultOutDir(outDir: string, folder: CheckpointsFolder | null
   if (!folder) return false;
   const base = `${folder.path.replace(/[\\/]+$/, '')}${folder.separator}`;
   return outDir.startsWith(base) && /^(bert|t5|gpt)-[\d-]+$/.test(outDir.slice(base.length));
+}
+
+/**
+ * The output folder after a run into `ranInto` ended: a fresh default when the field still holds that run's
+ * default (so a second run does not overwrite the first), else the field as the user left it.
+ */
+export function outDirAfterRun(
+  settings: TrainSettings,
+  ranInto: string,
+  now: Date,
+  folder: CheckpointsFolder | null,
+): string {
+  const isRunDefault = settings.outDir === ranInto && isDefaultOutDir(settings.outDir, folder);
+  return isRunDefault ? defaultOutDir(settings.family, now, folder) : settings.outDir;
 }
 
 /** The form's first values (the output folder follows once `folder` is known). */

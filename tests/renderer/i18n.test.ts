@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { errorCodes } from '../../../shared/contract/errors';
+import { errorCodes } from '../../shared/contract/errors';
 
 type Tree = { [key: string]: string | Tree };
 
