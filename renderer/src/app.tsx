@@ -45,8 +45,10 @@ export function App({ api }: { api: LabApi }) {
     setPlace(next);
   };
   useEffect(() => {
+    // A new place starts at its top, not at the scroll position of the page before.
+    mainRef.current?.scrollTo?.(0, 0);
     // After a navigation, keyboard and screen-reader users continue in the new view, not in the sidebar.
-    if (hasNavigated.current) mainRef.current?.focus();
+    if (hasNavigated.current) mainRef.current?.focus({ preventScroll: true });
   }, [place]);
 
   return (

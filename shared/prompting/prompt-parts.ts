@@ -1,6 +1,6 @@
 /**
  * In-context learning as the chapter's figure lays it out: a task description, zero, one or a few examples
- * ("sea otter => loutre de mer"), and the prompt ("cheese =>") the model continues. No parameter is updated.
+ * ("sea otter -- loutre de mer"), and the prompt ("cheese --") the model continues. No parameter is updated.
  */
 import { LabError } from '../contract/errors';
 
@@ -11,8 +11,11 @@ export type Shot = keyof typeof shotCounts;
 /** The settings in the figure's order. */
 export const shots: readonly Shot[] = ['zero', 'one', 'few'];
 
-/** What separates an example's input from its output, as in the figure. */
-export const exampleArrow = '=>';
+/**
+ * What separates an example's input from its output, where the figure draws "=>": Brown's dash "--", a token
+ * the tiny models know (the figure's "=>" would be read as [UNK] [UNK] before every answer).
+ */
+export const exampleArrow = '--';
 
 /** One demonstration: an input and the output the task wants. */
 export interface PromptExample {
@@ -28,7 +31,7 @@ export interface PromptParts {
 }
 
 /**
- * Reads examples written one per line as `input => output`; blank lines are skipped. A line without the arrow,
+ * Reads examples written one per line as `input -- output`; blank lines are skipped. A line without the arrow,
  * or with an empty side, throws `invalid-argument` naming the line (1-based).
  */
 export function parseExampleLines(text: string): PromptExample[] {

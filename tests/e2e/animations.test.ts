@@ -137,11 +137,11 @@ describe('objective animations in Chromium', () => {
 
   it('plays BERT masking with the keyboard, a visible seed and a new draw, without a model', async () => {
     await mount('?view=animation&objective=bert');
-    expect(await counter()).toBe('Step 1 of 8');
+    expect(await counter()).toBe('Frame 1 of 8');
     expect(await page.getByTestId('anim-model').textContent()).toContain('No model is open');
     await page.getByTestId('anim-svg').click();
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
-    expect(await counter()).toBe('Step 4 of 8');
+    expect(await counter()).toBe('Frame 4 of 8');
     expect(await stage()).toBe('fate');
     expect(await page.getByTestId('anim-svg').innerHTML()).toMatch(/was “(i|love|this|red|car)”|kept/);
     await screenshot('bert-fate.png');

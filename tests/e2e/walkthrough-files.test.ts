@@ -141,6 +141,13 @@ describe('walkthrough files in Chromium', () => {
     const editorSteps = page.getByTestId('editor-step');
     const stepId = page.getByTestId('editor-step-id');
     await editorSteps.nth(2).click();
+    // Renaming the step the page shows keeps the page on it (not back at step 1).
+    await page.getByTestId('walkthrough-step-3').click();
+    await stepId.fill('every-token');
+    expect(await page.getByTestId('walkthrough-counter').textContent()).toContain(
+      `3 / ${expected.steps.length}`,
+    );
+    await stepId.fill('bert-bidirectional');
     await page.getByTestId('editor-add-step').click();
     expect(await editorSteps.count()).toBe(expected.steps.length + 1);
     expect(await stepId.inputValue()).toBe('bert-bidirectional-copy');

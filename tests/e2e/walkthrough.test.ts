@@ -82,6 +82,22 @@ describe('walkthrough place in Chromium', () => {
       for (const [index, step] of chapter.steps.entries()) {
         expect(await counter()).toBe(`${index + 1} / ${total}`);
         await expectLiveStep(page, step, language);
+        // Presenting, a prompting step has generated on its own: the continuation is on the slide.
+        if (step.kind === 'prompting') await page.getByTestId('prompting-continuation').waitFor();
+        // Every slide fits the screen (1360 × 900): neither the slide nor its stage scrolls.
+        type Box = { scrollHeight: number; clientHeight: number };
+        const overflow = await Promise.all(
+          ['.walkthrough-body', '[data-testid="walkthrough-stage"]'].map((selector) =>
+            page.locator(selector).evaluate((element) => {
+              const box = element as unknown as Box;
+              return box.scrollHeight - box.clientHeight;
+            }),
+          ),
+        );
+        expect(
+          overflow.every((extra) => extra >= 0 && extra <= 1),
+          `${step.id}: ${overflow}`,
+        ).toBe(true);
         await page
           .locator('.walkthrough-body')
           .evaluate((element) => ((element as unknown as { scrollTop: number }).scrollTop = 0));
@@ -112,8 +128,17 @@ describe('walkthrough place in Chromium', () => {
       await page.keyboard.press('n');
       expect(await page.getByTestId('walkthrough-notes').count()).toBe(0);
 
+      // A click on the bar's → keeps the focus out of the bar: Space turns the page, it does not press → again.
+      await page.keyboard.press('Home');
+      await page.locator('.presenter-bar .presenter-arrow').last().click();
+      await page.keyboard.press(' ');
+      expect(await counter()).toBe(`3 / ${total}`);
       await page.keyboard.press('Escape');
       await page.locator('[data-presenting="false"]').waitFor();
+      // Leaving presenter mode puts the focus back on Present.
+      type Focusable = { ownerDocument: { activeElement: unknown } };
+      const isFocused = (element: unknown) => (element as Focusable).ownerDocument.activeElement === element;
+      expect(await page.getByTestId('walkthrough-present').evaluate(isFocused)).toBe(true);
     });
   }
 

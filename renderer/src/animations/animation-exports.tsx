@@ -8,13 +8,14 @@ import { animationTimeline, holdMs } from '../../../shared/animations/timeline';
 import { asLabError } from '../errors/as-lab-error';
 import { downloadBlob, gifBlob, pngBlob, stepImages, svgBlob, webmBlob } from './export-media';
 
-/** What the exports draw: every frame with the options of the view, and the frame on screen. */
+/** What the exports draw: every frame with the options of the view (always light), and the step on screen. */
 export interface AnimationExportsProps {
   objective: Objective;
   seed: number;
   step: number;
   frames: readonly Frame[];
   current: RenderedFrame;
+  /** The view's options; the exports draw them in the light theme (for slides, print and the web). */
   renderOptions: RenderOptions;
   /** No cross-fades in exported videos either. */
   isReducedMotion: boolean;
@@ -34,13 +35,16 @@ export function AnimationExports(props: AnimationExportsProps) {
     setBusy({ kind, done: 0, total: frames.length });
     setError(null);
     try {
-      if (kind === 'svg') return downloadBlob(svgBlob(current.svg), `${base}-step${step + 1}.svg`);
+      const light = { ...renderOptions, theme: 'light' as const };
+      const shown = frames[step];
+      const still = shown ? renderFrameSvg(shown, { ...light, step }) : current;
+      if (kind === 'svg') return downloadBlob(svgBlob(still.svg), `${base}-step${step + 1}.svg`);
       if (kind === 'png')
         return downloadBlob(
-          await pngBlob(current.svg, current.width, current.height),
+          await pngBlob(still.svg, still.width, still.height),
           `${base}-step${step + 1}.png`,
         );
-      const svgs = frames.map((frame, i) => renderFrameSvg(frame, { ...renderOptions, step: i }).svg);
+      const svgs = frames.map((frame, i) => renderFrameSvg(frame, { ...light, step: i }).svg);
       const steps = await stepImages(svgs, current.width, current.height);
       const language = renderOptions.language ?? 'en';
       const timeline = animationTimeline(

@@ -9,6 +9,7 @@ import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { chapterSentence } from '../../../shared/animations/animation';
 import type { Objective } from '../../../shared/animations/frame';
+import type { ThemeName } from '../../../shared/charts/color';
 import { animationHeight } from '../../../shared/animations/layout';
 import { asLanguage, narrate } from '../../../shared/animations/narration';
 import { renderFrameSvg } from '../../../shared/animations/render-svg';
@@ -16,6 +17,7 @@ import { holdMs } from '../../../shared/animations/timeline';
 import type { LabApi } from '../../../shared/contract/api';
 import type { BuiltinModelId } from '../../../shared/contract/model';
 import { asLabError } from '../errors/as-lab-error';
+import { useColorScheme } from '../views/use-color-scheme';
 import { AnimationExports } from './animation-exports';
 import { speeds, usePlayback } from './use-playback';
 import { useAnimationFrames } from './use-animation-frames';
@@ -39,6 +41,8 @@ export interface ObjectiveAnimationProps {
   meanSpanLength?: number;
   /** The frame shown first (default `first`); `last` tells the whole story at once (a walkthrough step). */
   startFrame?: 'first' | 'last' | number;
+  /** The colours of the frame on screen (default: the OS's light or dark theme); exports stay light. */
+  theme?: ThemeName;
 }
 
 /** Offers to open the family's built-in model when none was given (and it is installed). */
@@ -80,6 +84,8 @@ function useBuiltinModel(api: LabApi, objective: Objective, given: string | unde
 export function ObjectiveAnimation(props: ObjectiveAnimationProps) {
   const { objective, api, modelId, noiseDensity, meanSpanLength, startFrame } = props;
   const { t, i18n } = useTranslation();
+  const systemTheme = useColorScheme();
+  const theme = props.theme ?? systemTheme;
   const language = asLanguage(i18n.language);
   const [text, setText] = useState(props.initialText ?? chapterSentence);
   const [seed, setSeed] = useState(props.initialSeed ?? 0);
@@ -107,7 +113,7 @@ export function ObjectiveAnimation(props: ObjectiveAnimationProps) {
   const frame = frames[playback.step];
   const options = { language, seed: objective === 'gpt' ? undefined : seed, total: frames.length, minHeight };
   const rendered = frame
-    ? renderFrameSvg(frame, { ...options, step: playback.step, idPrefix: `anim-${objective}` })
+    ? renderFrameSvg(frame, { ...options, step: playback.step, idPrefix: `anim-${objective}`, theme })
     : null;
 
   const newDraw = () => setSeed(Math.floor(Math.random() * maxSeed));
@@ -137,7 +143,6 @@ export function ObjectiveAnimation(props: ObjectiveAnimationProps) {
     <section
       className="objective-animation"
       aria-label={t(`animation.title.${objective}`)}
-      tabIndex={0}
       onKeyDown={onKeyDown}
       data-testid="objective-animation"
     >
@@ -200,7 +205,12 @@ export function ObjectiveAnimation(props: ObjectiveAnimationProps) {
       )}
 
       {rendered && (
-        <figure className={`anim-stage${playback.isReducedMotion ? ' anim-reduced' : ''}`}>
+        // The frame is the one tab stop for the keys (Space, ←/→, R); they reach the section's handler.
+        <figure
+          className={`anim-stage anim-theme-${theme}${playback.isReducedMotion ? ' anim-reduced' : ''}`}
+          tabIndex={0}
+          aria-label={t('animation.keys')}
+        >
           <div
             key={`${playback.step}|${text}|${seed}`}
             className="anim-svg"

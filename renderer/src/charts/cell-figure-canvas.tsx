@@ -59,11 +59,9 @@ export function CellFigureCanvas(props: CellFigureCanvasProps) {
       showValues: Boolean(showValues),
       focus: outline,
     });
-    if (zoom !== 1) {
-      // The backing store has dpr × zoom pixels per figure unit; the page shows it zoom times larger.
-      canvas.style.width = `${frame.width * zoom}px`;
-      canvas.style.height = `${frame.height * zoom}px`;
-    }
+    // The backing store has dpr × zoom pixels per figure unit; the page shows it zoom times larger (or smaller).
+    canvas.style.width = `${frame.width * zoom}px`;
+    canvas.style.height = `${frame.height * zoom}px`;
   }, [frame, panels, showValues, dpr, zoom, shown, focusMode]);
 
   const hitTest = (event: MouseEvent<HTMLCanvasElement>): CellFocus | null => {

@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LibraryEntry } from '../../../shared/contract/library';
+import { formatFixed } from '../i18n/format-number';
 
 /** What a row can ask the page to do; each resolves when done (the page reports failures). */
 export interface RowActions {
@@ -81,7 +82,9 @@ export function LibraryRow({ entry, actions }: { entry: LibraryEntry; actions: R
       <td>{entry.family.toUpperCase()}</td>
       <td className="library-sizes">{entry.sizes}</td>
       <td className="library-number">{entry.steps}</td>
-      <td className="library-number">{entry.finalLoss === null ? '—' : entry.finalLoss.toFixed(3)}</td>
+      <td className="library-number">
+        {entry.finalLoss === null ? '—' : formatFixed(entry.finalLoss, 3, i18n.language)}
+      </td>
       <td className="library-number">
         {Number.isNaN(date.getTime()) ? '—' : date.toLocaleDateString(i18n.language)} ·{' '}
         {formatBytes(entry.bytes, i18n.language)}

@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { LabApi } from '../../../shared/contract/api';
 import type { ModelInfo } from '../../../shared/contract/model';
 import { asLabError } from '../errors/as-lab-error';
+import { formatFixed } from '../i18n/format-number';
 import { useReportError } from '../errors/error-presenter';
 import { folderName } from '../views/view-data';
 import type { ModelState } from './use-model';
@@ -27,7 +28,7 @@ function ModelFacts({ info }: { info: ModelInfo }) {
       ? t('views.model.untrained')
       : t('views.model.trained', {
           steps: number.format(training.steps),
-          loss: training.finalLoss.toFixed(2),
+          loss: formatFixed(training.finalLoss, 2, i18n.language),
         }),
   ];
   return <p className="model-facts">{facts.join(' · ')}</p>;

@@ -8,7 +8,7 @@ import { maxTextLength } from '../../../shared/contract/model';
 import { shotCounts, shots } from '../../../shared/prompting/prompt-parts';
 import type { Shot } from '../../../shared/prompting/prompt-parts';
 
-/** The editable text of each part (examples one per line, `input => output`). */
+/** The editable text of each part (examples one per line, `input -- output`). */
 export interface PromptDraft {
   task: string;
   examples: string;

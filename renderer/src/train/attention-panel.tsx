@@ -3,7 +3,7 @@
  * above one head view drawn by the views' {@link AttentionFigure}. The picks survive new data (a new step),
  * clamped to what the data has.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AttentionKind } from '../../../shared/charts/attention-view';
@@ -17,8 +17,19 @@ import type { ViewData } from '../views/view-data';
 import type { ViewSettings } from '../views/view-settings';
 import { clampSettings, useDisplayPrefs } from '../views/view-settings';
 
-// The card's own label names the map, so the figure needs no title of its own.
-const layout = { cellSize: 30, showLegend: false, showTitle: false } as const;
+/**
+ * Cells as large as a short sentence allows (about 360 figure pixels of map, 24 to 60 per cell), so that its
+ * words, "<bos>" too, stand upright above their columns; the figure then zooms to fit the card. With its title
+ * and colour legend.
+ */
+function layoutFor(data: ViewData | null) {
+  const tokens = Math.max(1, data?.tokens.input.length ?? 1, data?.tokens.target?.length ?? 1);
+  return {
+    cellSize: Math.max(24, Math.min(60, Math.round(360 / tokens))),
+    showLegend: true,
+    showTitle: true,
+  };
+}
 
 /** The pickers and the figure; `above` goes between them (a step label), `controls` after the pickers. */
 export function AttentionPanel(props: {
@@ -53,6 +64,7 @@ export function AttentionPanel(props: {
     padding: 0,
   };
   const settings = clampSettings(chosen, stack?.layers ?? 1, stack?.heads ?? 1);
+  const layout = useMemo(() => layoutFor(props.data), [props.data]);
 
   return (
     <>

@@ -4,6 +4,7 @@
  */
 import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatFixed } from '../i18n/format-number';
 import { useElementWidth } from '../views/use-element-width';
 import type { FinetuneSnapshot } from './finetune-store';
 import { FinetuneResultBars } from './finetune-result';
@@ -59,7 +60,11 @@ export function FinetunePanel({
         </div>
         <div>
           <dt>{t('train.stats.loss')}</dt>
-          <dd>{progress?.loss === null || progress?.loss === undefined ? '—' : progress.loss.toFixed(3)}</dd>
+          <dd>
+            {progress?.loss === null || progress?.loss === undefined
+              ? '—'
+              : formatFixed(progress.loss, 3, i18n.language)}
+          </dd>
         </div>
       </dl>
       <div className="train-chart-frame" ref={frameRef}>
@@ -71,6 +76,7 @@ export function FinetunePanel({
             width={Math.floor(width)}
             height={220}
             isLogScale={false}
+            language={i18n.language}
             labels={{
               title: t('finetune.run.chartTitle'),
               step: t('train.chart.step'),

@@ -15,7 +15,12 @@ import { CheckpointCard } from './checkpoint-card';
 import { FinetuneForm } from './finetune-form';
 import { FinetunePanel } from './finetune-panel';
 import type { FinetuneField, FinetuneSettings, LastRun } from './finetune-settings';
-import { defaultFinetuneOutDir, defaultFinetuneSettings, toFinetuneInput } from './finetune-settings';
+import {
+  defaultFinetuneOutDir,
+  defaultFinetuneSettings,
+  finetuneOutDirAfterRun,
+  toFinetuneInput,
+} from './finetune-settings';
 import { isFinetuneLive, useFinetune } from './finetune-store';
 import { knownCheckpointsFolder, useCheckpointsFolder, useReportFailureOnce } from './use-checkpoints-folder';
 import { useTraining } from './training-store';
@@ -83,6 +88,16 @@ export function FinetuneSection({
   const isLive = isFinetuneLive(finetune);
   const state = finetune.progress?.state;
   const failure = state === 'failed' ? finetune.progress?.error : null;
+  // When a run ends, a default output folder it used is renewed, so the next run does not overwrite it.
+  const [renewedFor, setRenewedFor] = useState<string | null>(null);
+  const ranInto = finetune.request?.outDir;
+  if ((state === 'done' || state === 'cancelled' || state === 'failed') && ranInto && finetune.runId) {
+    if (renewedFor !== finetune.runId) {
+      setRenewedFor(finetune.runId);
+      const outDir = finetuneOutDirAfterRun(settings, ranInto, new Date(), folder);
+      if (outDir !== settings.outDir) setSettings({ ...settings, outDir });
+    }
+  }
   // The last training run's checkpoint, offered when it is a BERT or a T5 that has ended.
   const trainedFamily = training.request?.family;
   const trainedPath = training.progress?.checkpoint ?? null;

@@ -3,9 +3,9 @@
  * and the options: d3 computes the scales, the ticks and the line paths; React writes the elements.
  */
 import { extent, max, min } from 'd3-array';
-import { format } from 'd3-format';
 import { scaleLinear, scaleLog } from 'd3-scale';
 import { line } from 'd3-shape';
+import { formatFixed, formatSignificant } from '../i18n/format-number';
 import type { LossPoint } from './training-store';
 
 /** What the chart draws. */
@@ -19,6 +19,8 @@ export interface LossChartProps {
   isLogScale: boolean;
   /** Accessible names and legend labels (already translated; an empty `valLoss` drops its legend entry). */
   labels: { title: string; step: string; loss: string; trainLoss: string; valLoss: string };
+  /** The language the numbers are written in (i18next's `language`). */
+  language: string;
 }
 
 // The top margin holds the legend, above the curves rather than over them.
@@ -26,7 +28,7 @@ const margin = { top: 34, right: 16, bottom: 36, left: 52 };
 
 /** The loss chart (an empty frame with axes until the first point). */
 export function LossChart(props: LossChartProps) {
-  const { losses, valLosses, totalSteps, width, height, isLogScale, labels } = props;
+  const { losses, valLosses, totalSteps, width, height, isLogScale, labels, language } = props;
   const all = [...losses, ...valLosses];
   const [low = 1, high = 10] = extent(all, (point) => point.loss);
   const x = scaleLinear()
@@ -52,8 +54,9 @@ export function LossChart(props: LossChartProps) {
   const yTicks = isLogScale
     ? y.ticks(6).filter((tick, index, ticks) => ticks.length <= 8 || index % 2 === 0)
     : y.ticks(5);
-  // A log scale's own tickFormat blanks labels it finds crowded; every drawn tick is labelled here.
-  const yFormat = isLogScale ? format('.2~g') : y.tickFormat(5, '.3~g');
+  // A log scale's own tickFormat blanks labels it finds crowded; every drawn tick is labelled here, in the
+  // reader's language (d3's formats write English numbers).
+  const yFormat = (tick: number) => formatSignificant(tick, isLogScale ? 2 : 3, language);
   const [yLow = 0, yHigh = 1] = y.range();
   const lastValue = losses[losses.length - 1];
   const bestVal = min(valLosses, (point) => point.loss);
@@ -131,7 +134,7 @@ export function LossChart(props: LossChartProps) {
             <line className="loss-line-val" x1={112} x2={130} y1={6} y2={6} />
             <text x={136} y={6} dy="0.32em">
               {labels.valLoss}
-              {bestVal === undefined ? '' : ` (${bestVal.toFixed(2)})`}
+              {bestVal === undefined ? '' : ` (${formatFixed(bestVal, 2, language)})`}
             </text>
           </>
         )}

@@ -9,6 +9,7 @@ import type { FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { LabApi } from '../../../shared/contract/api';
 import type { TrainHistoryEntry } from '../../../shared/contract/train';
+import { formatFixed } from '../i18n/format-number';
 import { defaultTarget, defaultText } from '../places/families';
 import type { Family } from '../places/use-model';
 import { ErrorMessage } from '../views/view-card';
@@ -26,7 +27,7 @@ const typingPause = 300;
 /** The card (the Train page shows it below the live attention). */
 export function ReplayCard({ api, training }: { api: LabApi; training: TrainingSnapshot }) {
   const { t, i18n } = useTranslation();
-  const ids = { path: useId(), slider: useId(), text: useId(), target: useId() };
+  const ids = { path: useId(), slider: useId(), ticks: useId(), text: useId(), target: useId() };
   const runPath = training.progress?.checkpoint ?? '';
   const [seenRun, setSeenRun] = useState(runPath);
   const [draft, setDraft] = useState(runPath);
@@ -47,8 +48,10 @@ export function ReplayCard({ api, training }: { api: LabApi; training: TrainingS
     setKnown(null);
   }
 
-  // A live run saves as it goes: ask again after each checkpoint interval, and when it ends.
-  const every = Math.max(1, training.request?.checkpointEvery ?? 1);
+  // A live run saves as it goes: ask again after each checkpoint interval, and when it ends (a run saving
+  // only at its end — "Checkpoint every" 0 — is asked at its start and its end, not on every step).
+  const checkpointEvery = training.request?.checkpointEvery ?? 0;
+  const every = checkpointEvery > 0 ? checkpointEvery : Math.max(1, training.request?.steps ?? 1);
   const isRunFolder = path === runPath && runPath !== '';
   const runKey = isRunFolder
     ? `${training.runId}:${training.progress?.state}:${isLive(training) ? Math.floor((training.progress?.step ?? 0) / every) : ''}`
@@ -66,6 +69,7 @@ export function ReplayCard({ api, training }: { api: LabApi; training: TrainingS
   const step = useStepAttention(
     api,
     entry?.path ?? null,
+    entry?.savedAt ?? 0,
     asked.text,
     folderFamily === 't5' ? asked.target : undefined,
   );
@@ -74,9 +78,13 @@ export function ReplayCard({ api, training }: { api: LabApi; training: TrainingS
     setKnown({ folder: path, family: shownFamily });
   }
   const isT5 = (folderFamily ?? shownFamily) === 't5';
-  // While a step loads, the last map drawn stays — if it is one of this history's (not a previous run's).
-  const shownStep = steps.find((candidate) => candidate.path === step.shown?.path)?.step ?? null;
+  // While a step loads, the last map drawn stays — if it is one of this history's (not a previous run's, whose
+  // steps may have the same paths but were saved at another time).
+  const shownStep =
+    steps.find((candidate) => candidate.path === step.shown?.path && candidate.savedAt === step.shown.savedAt)
+      ?.step ?? null;
   const shown = shownStep === null ? null : step.shown;
+  if (isPlaying && step.error) setPlaying(false); // a step that cannot be drawn stops playing: it would wait forever
 
   useEffect(() => {
     const timer = setTimeout(() => setAsked({ text, target }), typingPause);
@@ -92,15 +100,14 @@ export function ReplayCard({ api, training }: { api: LabApi; training: TrainingS
     return () => clearTimeout(timer);
   }, [isPlaying, step.isCurrent, at, last]);
 
-  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 3 });
+  const number = new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 });
+  const loss = (value: number) => formatFixed(value, 3, i18n.language);
   const describe = (point: TrainHistoryEntry): string => {
     const parts = [
       t('train.replay.step', { step: number.format(point.step) }),
-      point.loss === null
-        ? t('train.replay.untrained')
-        : t('train.replay.loss', { loss: number.format(point.loss) }),
+      point.loss === null ? t('train.replay.untrained') : t('train.replay.loss', { loss: loss(point.loss) }),
     ];
-    if (point.valLoss !== null) parts.push(t('train.replay.valLoss', { loss: number.format(point.valLoss) }));
+    if (point.valLoss !== null) parts.push(t('train.replay.valLoss', { loss: loss(point.valLoss) }));
     return parts.join(' · ');
   };
   const submit = (event: FormEvent) => {
@@ -161,7 +168,7 @@ export function ReplayCard({ api, training }: { api: LabApi; training: TrainingS
               disabled={steps.length < 2}
               data-testid="replay-play"
             >
-              {isPlaying ? t('train.replay.pause') : t('train.replay.play')}
+              {isPlaying ? t('animation.pause') : t('animation.play')}
             </button>
             <span className="train-replay-slider">
               <label htmlFor={ids.slider} data-testid="replay-position">
@@ -174,6 +181,7 @@ export function ReplayCard({ api, training }: { api: LabApi; training: TrainingS
                 max={last}
                 step={1}
                 value={at}
+                list={ids.ticks}
                 aria-valuetext={describe(entry)}
                 onChange={(event) => {
                   setPlaying(false);
@@ -181,6 +189,12 @@ export function ReplayCard({ api, training }: { api: LabApi; training: TrainingS
                 }}
                 data-testid="replay-slider"
               />
+              {/* A tick under the slider for each saved checkpoint. */}
+              <datalist id={ids.ticks}>
+                {steps.map((point, position) => (
+                  <option key={point.path} value={position} />
+                ))}
+              </datalist>
             </span>
           </div>
           <div className="train-replay-texts">

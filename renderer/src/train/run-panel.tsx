@@ -5,6 +5,7 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { EngineStatus } from '../../../shared/contract/engine';
+import { formatFixed } from '../i18n/format-number';
 import { useElementWidth } from '../views/use-element-width';
 import { LossChart } from './loss-chart';
 import type { TrainingSnapshot } from './training-store';
@@ -59,7 +60,7 @@ export function RunPanel(props: {
   const step = progress?.step ?? 0;
   const isFinished = state === 'done' || state === 'cancelled' || state === 'failed';
   const loss = (value: number | null | undefined) =>
-    value === null || value === undefined ? '—' : value.toFixed(3);
+    value === null || value === undefined ? '—' : formatFixed(value, 3, i18n.language);
 
   const stats: Array<[string, string, string]> = [
     ['step', t('train.stats.step'), `${number.format(step)} / ${number.format(totalSteps)}`],
@@ -115,6 +116,7 @@ export function RunPanel(props: {
             width={Math.floor(width)}
             height={260}
             isLogScale={isLogScale}
+            language={i18n.language}
             labels={{
               title: t('train.chart.title'),
               step: t('train.chart.step'),

@@ -20,7 +20,13 @@ import { ReplayCard } from './replay-card';
 import { RunPanel } from './run-panel';
 import { TrainForm } from './train-form';
 import type { SettingsField, TrainSettings } from './train-settings';
-import { defaultOutDir, defaultSettings, fieldLabelKey, toStartInput } from './train-settings';
+import {
+  defaultOutDir,
+  defaultSettings,
+  fieldLabelKey,
+  outDirAfterRun,
+  toStartInput,
+} from './train-settings';
 import { knownCheckpointsFolder, useCheckpointsFolder, useReportFailureOnce } from './use-checkpoints-folder';
 import { isLive, useTraining } from './training-store';
 import './train.css';
@@ -61,6 +67,16 @@ export function TrainPage({
   const isRunLive = isLive(training);
   const state = training.progress?.state;
   const failure = state === 'failed' ? training.progress?.error : null;
+  // When a run ends, a default output folder it used is renewed, so the next run does not overwrite it.
+  const [renewedFor, setRenewedFor] = useState<string | null>(null);
+  const ranInto = training.request?.outDir;
+  if ((state === 'done' || state === 'cancelled' || state === 'failed') && ranInto && training.runId) {
+    if (renewedFor !== training.runId) {
+      setRenewedFor(training.runId);
+      const outDir = outDirAfterRun(settings, ranInto, new Date(), folder);
+      if (outDir !== settings.outDir) setSettings({ ...settings, outDir });
+    }
+  }
 
   useEffect(() => {
     rememberedSettings = settings;
@@ -131,11 +147,15 @@ export function TrainPage({
       <header className="place-header">
         <PlaceGlyph place="train" className="place-header-glyph" />
         <div>
-          <p className="kicker">{t('places.train.kicker')}</p>
+          <p className="kicker" data-testid="train-kicker">
+            {mode === 'finetune' ? t('train.header.finetuneKicker') : t('places.train.kicker')}
+          </p>
           <h1 className="place-title">{t('nav.train')}</h1>
         </div>
       </header>
-      <p className="place-summary">{t('places.train.summary')}</p>
+      <p className="place-summary">
+        {mode === 'finetune' ? t('train.header.finetuneSummary') : t('places.train.summary')}
+      </p>
       <TrainModeSwitch mode={mode} onChange={setMode} />
       {mode === 'finetune' ? (
         <FinetuneSection

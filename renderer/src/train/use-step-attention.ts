@@ -1,7 +1,8 @@
 /**
  * The attention of one saved step of a run: its checkpoint opened in the engine (`model:open`, which finds a
- * model already open) and `attention:compute` for the text. Each answer is kept per folder and text, so going
- * back to a step draws at once; while a step loads, the last answer stays on screen. Nothing is closed: the
+ * model already open) and `attention:compute` for the text. Each answer is kept per folder, save time and text,
+ * so going back to a step draws at once (and a new run into the same folder, whose steps have the same paths,
+ * is not drawn from the old run's answers); while a step loads, the last answer stays on screen. Nothing is closed: the
  * engine's own cache frees the models used least recently.
  */
 import { useEffect, useRef, useState } from 'react';
@@ -16,6 +17,8 @@ import { viewDataOf } from '../views/view-data';
 export interface StepView {
   /** The checkpoint folder of the step. */
   path: string;
+  /** When that folder's weights were written (the history entry's `savedAt`). */
+  savedAt: number;
   family: Family;
   data: ViewData;
 }
@@ -32,13 +35,17 @@ export interface StepAttention {
 /** Most answers kept (a history has at most 50 steps; a few texts each). */
 const maxCached = 200;
 
-const keyOf = (path: string, text: string, target: string | undefined): string =>
-  `${path}\n${text}\n${target ?? ''}`;
+const keyOf = (path: string, savedAt: number, text: string, target: string | undefined): string =>
+  `${path}\n${savedAt}\n${text}\n${target ?? ''}`;
 
-/** The attention of the checkpoint folder `path` (`null`: none asked) for `text` (and T5's `target`). */
+/**
+ * The attention of the checkpoint folder `path` (`null`: none asked), saved at `savedAt`, for `text` (and T5's
+ * `target`).
+ */
 export function useStepAttention(
   api: LabApi,
   path: string | null,
+  savedAt: number,
   text: string,
   target: string | undefined,
 ): StepAttention {
@@ -47,7 +54,7 @@ export function useStepAttention(
   const [failure, setFailure] = useState<{ key: string; error: LabError } | null>(null);
   // Keys answered or on their way: each is asked once (a failed one may be asked again).
   const asked = useRef(new Set<string>());
-  const key = path === null ? null : keyOf(path, text, target);
+  const key = path === null ? null : keyOf(path, savedAt, text, target);
 
   useEffect(() => {
     if (path === null || key === null || asked.current.has(key)) return;
@@ -59,7 +66,7 @@ export function useStepAttention(
         text,
         ...(target !== undefined ? { target } : {}),
       });
-      return { path, family: info.family, data: viewDataOf(result, text, target) };
+      return { path, savedAt, family: info.family, data: viewDataOf(result, text, target) };
     };
     load()
       .then((view) => {
@@ -78,7 +85,7 @@ export function useStepAttention(
         asked.current.delete(key);
         setFailure({ key, error: asLabError(error) });
       });
-  }, [api, key, path, text, target]);
+  }, [api, key, path, savedAt, text, target]);
 
   const current = key === null ? undefined : cache.get(key);
   return {

@@ -37,6 +37,27 @@ export interface AttentionFigureProps {
   layout?: Pick<ScreenOptions, 'cellSize' | 'showLegend' | 'showTitle'>;
   /** A word whose row starts focused, on its most-attended key (a walkthrough step's "love"). */
   focusWord?: string;
+  /** The height the figure may take (CSS pixels): it zooms out to fit (presenter mode's one-screen slide). */
+  maxHeight?: number;
+  /** How far large type may zoom in when there is room (default {@link largeTypeZoom}; presenter mode more). */
+  maxZoom?: number;
+}
+
+/** Below this the figure scrolls instead of shrinking further (its numbers would be too small to read). */
+const minZoom = 0.6;
+
+/**
+ * How much larger than its figure units a cell figure is drawn: as large as the width and height allow, up to
+ * 1× (or `maxZoom` in large type), but never below {@link minZoom}.
+ */
+export function fitZoom(
+  frame: { width: number; height: number },
+  room: { width: number; height?: number | undefined },
+  maxZoom: number,
+): number {
+  const byWidth = room.width > 0 ? room.width / frame.width : maxZoom;
+  const byHeight = room.height !== undefined && room.height > 0 ? room.height / frame.height : maxZoom;
+  return Math.max(minZoom, Math.min(maxZoom, byWidth, byHeight));
 }
 
 /** Where each panel is, for tests and tools (figure units = CSS pixels at zoom 1). */
@@ -78,10 +99,14 @@ export function AttentionFigure(props: AttentionFigureProps) {
   );
   const frameRef = useRef<HTMLDivElement>(null);
   const available = useElementWidth(frameRef);
-  // Large type zooms the figure as far as the page has room for (up to 1.5×), never below 1×.
+  // The figure fits the room it has (width, and height when given); large type lets it grow past 1×.
   const zoom =
-    prefs.isLargeType && figure.type === 'cells'
-      ? Math.max(1, Math.min(largeTypeZoom, available > 0 ? available / figure.frame.width : largeTypeZoom))
+    figure.type === 'cells'
+      ? fitZoom(
+          figure.frame,
+          { width: available, height: props.maxHeight },
+          prefs.isLargeType ? (props.maxZoom ?? largeTypeZoom) : 1,
+        )
       : 1;
 
   if (figure.type === 'lines') {

@@ -72,7 +72,10 @@ function InputNotices({ data, model }: { data: ViewData; model: ModelInfo }) {
 }
 
 /** Props of {@link ViewCard}. */
-export interface ViewCardProps extends Pick<AttentionFigureProps, 'layout' | 'focusWord'> {
+export interface ViewCardProps extends Pick<
+  AttentionFigureProps,
+  'layout' | 'focusWord' | 'maxHeight' | 'maxZoom'
+> {
   api: LabApi;
   model: ModelInfo | null;
   /** Why there is no model (failed to open), or null. */
@@ -117,6 +120,8 @@ export function ViewCard(props: ViewCardProps) {
           {...(props.onHeadsChange ? { onHeadsChange: props.onHeadsChange } : {})}
           {...(props.layout ? { layout: props.layout } : {})}
           {...(props.focusWord ? { focusWord: props.focusWord } : {})}
+          {...(props.maxHeight ? { maxHeight: props.maxHeight } : {})}
+          {...(props.maxZoom ? { maxZoom: props.maxZoom } : {})}
         />
       </>
     );

@@ -39,6 +39,9 @@ export function AttentionStepView(props: {
   step: AttentionStep;
   prefs: DisplayPrefs;
   theme: ThemeName;
+  /** Presenter mode: the figure fits this height and may zoom in this far (see `AttentionFigure`). */
+  maxHeight?: number;
+  maxZoom?: number;
 }) {
   const { api, step, prefs, theme } = props;
   const model = useStepModel(api, step);
@@ -60,6 +63,8 @@ export function AttentionStepView(props: {
       prefs={prefs}
       theme={theme}
       {...(step.focus ? { focusWord: step.focus } : {})}
+      {...(props.maxHeight ? { maxHeight: props.maxHeight } : {})}
+      {...(props.maxZoom ? { maxZoom: props.maxZoom } : {})}
     />
   );
 }

@@ -65,7 +65,13 @@ interface FieldProps {
 
 /** A labelled text input, or a textarea when `rows` is given. */
 export function TextField(
-  props: FieldProps & { value: string; rows?: number; onChange: (value: string) => void },
+  props: FieldProps & {
+    value: string;
+    rows?: number;
+    onChange: (value: string) => void;
+    /** Leaving the field, or Enter in a one-line field: what was typed is meant (see the checkpoint path). */
+    onCommit?: () => void;
+  },
 ) {
   const id = useId();
   const common = {
@@ -75,11 +81,16 @@ export function TextField(
     'aria-describedby': props.error ? `${id}-error` : undefined,
     'data-testid': props.testId,
     onChange: (event: { target: { value: string } }) => props.onChange(event.target.value),
+    onBlur: props.onCommit,
   };
   return (
     <div className={`editor-field${props.className ? ` ${props.className}` : ''}`}>
       <label htmlFor={id}>{props.label}</label>
-      {props.rows ? <textarea rows={props.rows} {...common} /> : <input type="text" {...common} />}
+      {props.rows ? (
+        <textarea rows={props.rows} {...common} />
+      ) : (
+        <input type="text" {...common} onKeyDown={(event) => event.key === 'Enter' && props.onCommit?.()} />
+      )}
       {props.hint ? <p className="editor-hint">{props.hint}</p> : null}
       <FieldError id={`${id}-error`} message={props.error} />
     </div>
@@ -157,7 +168,7 @@ export function LocalizedField(props: {
         {walkthroughLanguages.map((language) => (
           <TextField
             key={language}
-            label={t(`walkthrough.editor.languages.${language}`)}
+            label={t(`language.${language}`)}
             value={props.value[language]}
             rows={props.rows}
             error={props.errors[language]}

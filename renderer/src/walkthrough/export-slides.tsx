@@ -36,7 +36,8 @@ export function ExportSlides({ api, walkthrough }: { api: LabApi; walkthrough: W
     setOutcome({ kind: 'failed', message: asLabError(error).message }),
   );
   const language = chosenLanguage ?? (i18n.language === 'id' ? 'id' : 'en');
-  const outDir = typedDir ?? (folder ? slidesFolder(folder, walkthroughSlug(walkthrough)) : '');
+  // Indonesian slides go to a folder named after the Indonesian title, so both decks can sit side by side.
+  const outDir = typedDir ?? (folder ? slidesFolder(folder, walkthroughSlug(walkthrough, language)) : '');
   const isBusy = outcome.kind === 'busy';
 
   const exportSlides = () => {
@@ -67,7 +68,7 @@ export function ExportSlides({ api, walkthrough }: { api: LabApi; walkthrough: W
                 onClick={() => setLanguage(lang)}
                 data-testid={`export-language-${lang}`}
               >
-                {t(`walkthrough.editor.languages.${lang}`)}
+                {t(`language.${lang}`)}
               </button>
             ))}
           </div>

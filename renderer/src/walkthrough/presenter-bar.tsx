@@ -22,7 +22,15 @@ export function PresenterBar(props: PresenterBarProps) {
   const { current, total } = props;
   const { t } = useTranslation();
   return (
-    <div className="presenter-bar" role="toolbar" aria-label={t('walkthrough.presenterBar')}>
+    <div
+      className="presenter-bar"
+      role="toolbar"
+      aria-label={t('walkthrough.presenterBar')}
+      // A mouse click does not move the focus into the bar, so Space still turns the page afterwards.
+      onMouseDown={(event) => {
+        if ((event.target as HTMLElement).closest('button')) event.preventDefault();
+      }}
+    >
       <button
         type="button"
         className="button presenter-arrow"

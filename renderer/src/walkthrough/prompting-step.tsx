@@ -9,8 +9,12 @@ import { useStepModel } from './use-step-model';
 
 type PromptingStep = Extract<WalkthroughStep, { kind: 'prompting' }>;
 
-/** The live view of a prompting step (Generate runs the step's model; nothing is trained). */
-export function PromptingStepView({ api, step }: { api: LabApi; step: PromptingStep }) {
+/**
+ * The live view of a prompting step (Generate runs the step's model; nothing is trained). Presenting, it
+ * generates once as the step opens, so the continuation is on the slide without a click.
+ */
+export function PromptingStepView(props: { api: LabApi; step: PromptingStep; isPresenting?: boolean }) {
+  const { api, step } = props;
   const { t } = useTranslation();
   const model = useStepModel(api, step);
   if (model.error) return <ErrorMessage error={model.error} />;
@@ -21,6 +25,7 @@ export function PromptingStepView({ api, step }: { api: LabApi; step: PromptingS
       api={api}
       modelId={model.info.modelId}
       initialShot={step.shot}
+      isGeneratedAtOnce={props.isPresenting ?? false}
       initialDraft={{
         task: step.task,
         examples: step.examples.map(formatExample).join('\n'),

@@ -1,6 +1,7 @@
 /**
  * One step as the class sees it: the counter and title, the narration in the UI language, the live stage,
  * "Try it in the lab" for the screen the step links to, and (when opened) the teacher's speaker notes.
+ * Presenting, the slide fills the screen above the notes panel and the presenter bar.
  */
 import { useTranslation } from 'react-i18next';
 import type { ThemeName } from '../../../shared/charts/color';
@@ -20,15 +21,28 @@ export interface StepSlideProps {
   language: WalkthroughLanguage;
   prefs: DisplayPrefs;
   theme: ThemeName;
+  /** The notes under the slide (on the page; presenting, the page shows them in a panel of their own). */
   isNotesOpen: boolean;
+  isPresenting?: boolean;
   onNavigate: (place: PlaceId) => void;
+}
+
+/** The teacher's speaker notes of `step` (or a line saying it has none). */
+export function StepNotes({ step, language }: { step: WalkthroughStep; language: WalkthroughLanguage }) {
+  const { t } = useTranslation();
+  const notes = step.notes ? localize(step.notes, language) : null;
+  return (
+    <aside className="walkthrough-notes" data-testid="walkthrough-notes" aria-label={t('walkthrough.notes')}>
+      <h3 className="walkthrough-notes-title">{t('walkthrough.notes')}</h3>
+      <p>{notes ?? t('walkthrough.noNotes')}</p>
+    </aside>
+  );
 }
 
 /** The slide of `step`. */
 export function StepSlide(props: StepSlideProps) {
   const { step, language } = props;
   const { t } = useTranslation();
-  const notes = step.notes ? localize(step.notes, language) : null;
   return (
     <section
       className="walkthrough-slide"
@@ -62,6 +76,7 @@ export function StepSlide(props: StepSlideProps) {
         language={language}
         prefs={props.prefs}
         theme={props.theme}
+        isPresenting={props.isPresenting ?? false}
       />
       {step.link && (
         <p className="walkthrough-link-row">
@@ -75,16 +90,7 @@ export function StepSlide(props: StepSlideProps) {
           </button>
         </p>
       )}
-      {props.isNotesOpen && (
-        <aside
-          className="walkthrough-notes"
-          data-testid="walkthrough-notes"
-          aria-label={t('walkthrough.notes')}
-        >
-          <h3 className="walkthrough-notes-title">{t('walkthrough.notes')}</h3>
-          <p>{notes ?? t('walkthrough.noNotes')}</p>
-        </aside>
-      )}
+      {props.isNotesOpen && <StepNotes step={step} language={language} />}
     </section>
   );
 }

@@ -3,13 +3,16 @@
  * folder next to the checkpoints folder, and a file read as strict UTF-8 text within {@link maxWalkthroughBytes}
  * (the parse itself is `parseWalkthrough`'s, the copy `duplicateWalkthrough`'s, both in shared/walkthrough).
  */
-import type { Walkthrough } from '../../../shared/walkthrough/schema';
+import type { Walkthrough, WalkthroughLanguage } from '../../../shared/walkthrough/schema';
 import { maxWalkthroughBytes } from '../../../shared/walkthrough/schema';
 import type { CheckpointsFolder } from '../train/train-settings';
 
-/** "classroom-walkthrough": the English title in lowercase letters, digits and dashes (at most 60). */
-export function walkthroughSlug(walkthrough: Walkthrough): string {
-  const slug = walkthrough.title.en
+/**
+ * "classroom-walkthrough": the title (English unless another language is asked for) in lowercase letters,
+ * digits and dashes (at most 60).
+ */
+export function walkthroughSlug(walkthrough: Walkthrough, language: WalkthroughLanguage = 'en'): string {
+  const slug = walkthrough.title[language]
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '') // accents go, their letters stay
     .toLowerCase()

@@ -19,12 +19,13 @@ import { PresenterBar } from './presenter-bar';
 import type { PresenterAction } from './presenter-keys';
 import { usePresenterKeys } from './presenter-keys';
 import { StepList } from './step-list';
-import { StepSlide } from './step-slide';
+import { StepNotes, StepSlide } from './step-slide';
 import { usePresenter } from './use-fullscreen';
 import { WalkthroughEditor } from './walkthrough-editor';
 import { rememberWalkthrough, startingWalkthrough } from './walkthrough-store';
 import { WalkthroughToolbar } from './walkthrough-toolbar';
 import './walkthrough.css';
+import './presenter.css';
 
 /** What the page was left with (for this session): the step and the presenter's display choices. */
 const memory = { stepId: null as string | null, isHighContrast: false, isNotesOpen: false };
@@ -59,6 +60,12 @@ export function WalkthroughPage({ api, onNavigate }: { api: LabApi; onNavigate: 
     setStepId(next.id);
   };
   const change = (next: Walkthrough) => {
+    // The current step renamed (its id edited) or removed: stay at the same place, not back at step 1.
+    if (!next.steps.some((s) => s.id === step.id)) {
+      const same = next.steps[Math.min(current, next.steps.length - 1)];
+      memory.stepId = same?.id ?? null;
+      setStepId(memory.stepId);
+    }
     setWalkthrough(next);
     setEdited(true);
     rememberWalkthrough(next);
@@ -84,11 +91,18 @@ export function WalkthroughPage({ api, onNavigate }: { api: LabApi; onNavigate: 
     bodyRef.current?.scrollTo?.(0, 0); // presenting, the body scrolls: each step starts at its top
   }, [step.id]);
   usePresenterKeys({ current, count: steps.length, isPresenting: presenter.isPresenting, onAction });
+  // Leaving presenter mode (Esc, the bar, the browser) puts the focus back on Present.
+  const presentRef = useRef<HTMLButtonElement>(null);
+  const wasPresenting = useRef(presenter.isPresenting);
+  useEffect(() => {
+    if (wasPresenting.current && !presenter.isPresenting) presentRef.current?.focus();
+    wasPresenting.current = presenter.isPresenting;
+  }, [presenter.isPresenting]);
 
   const isPresenting = presenter.isPresenting;
-  // Presenting: large type, and the charts on dark ground when the high-contrast theme is on.
+  // Presenting: large type, and the charts in the high-contrast theme (white on black) when it is on.
   const shownPrefs = isPresenting ? { ...prefs, isLargeType: true } : prefs;
-  const theme = isPresenting && isHighContrast ? 'dark' : systemTheme;
+  const theme = isPresenting && isHighContrast ? 'contrast' : systemTheme;
   const classes = [
     'walkthrough-page',
     isPresenting ? 'is-presenting' : '',
@@ -120,6 +134,7 @@ export function WalkthroughPage({ api, onNavigate }: { api: LabApi; onNavigate: 
           )}
           <div className="walkthrough-actions">
             <button
+              ref={presentRef}
               type="button"
               className="button walkthrough-present"
               onClick={presenter.enter}
@@ -177,10 +192,13 @@ export function WalkthroughPage({ api, onNavigate }: { api: LabApi; onNavigate: 
           language={language}
           prefs={shownPrefs}
           theme={theme}
-          isNotesOpen={isNotesOpen}
+          isNotesOpen={isNotesOpen && !isPresenting}
+          isPresenting={isPresenting}
           onNavigate={navigate}
         />
       </div>
+      {/* Presenting, the notes sit above the bar, visible whatever the step shows. */}
+      {isPresenting && isNotesOpen && <StepNotes step={step} language={language} />}
       {isPresenting && (
         <PresenterBar
           current={current}

@@ -5,7 +5,7 @@ import { assemblePrompt, parseExampleLines } from '../../../shared/prompting/pro
 const figure = {
   task: 'Translate English to French:',
   examples: parseExampleLines(
-    'sea otter => loutre de mer\npeppermint => menthe poivrée\n\nplush girafe => girafe peluche',
+    'sea otter -- loutre de mer\npeppermint -- menthe poivrée\n\nplush girafe -- girafe peluche',
   ),
   prompt: 'cheese',
 };
@@ -20,29 +20,29 @@ describe('parseExampleLines', () => {
   });
 
   it('names the line that lacks the arrow or a side', () => {
-    expect(() => parseExampleLines('a => b\n\nno arrow here')).toThrow(/line 3/);
-    expect(() => parseExampleLines(' => b')).toThrow(LabError);
-    expect(() => parseExampleLines('a =>  ')).toThrow(/line 1/);
+    expect(() => parseExampleLines('a -- b\n\nno arrow here')).toThrow(/line 3/);
+    expect(() => parseExampleLines(' -- b')).toThrow(LabError);
+    expect(() => parseExampleLines('a --  ')).toThrow(/line 1/);
   });
 });
 
 describe('assemblePrompt', () => {
   it('lays out zero-, one- and few-shot prompts as the chapter figure does', () => {
-    expect(assemblePrompt(figure, 'zero')).toBe('Translate English to French:\ncheese =>');
+    expect(assemblePrompt(figure, 'zero')).toBe('Translate English to French:\ncheese --');
     expect(assemblePrompt(figure, 'one')).toBe(
-      'Translate English to French:\nsea otter => loutre de mer\ncheese =>',
+      'Translate English to French:\nsea otter -- loutre de mer\ncheese --',
     );
     expect(assemblePrompt(figure, 'few').split('\n')).toEqual([
       'Translate English to French:',
-      'sea otter => loutre de mer',
-      'peppermint => menthe poivrée',
-      'plush girafe => girafe peluche',
-      'cheese =>',
+      'sea otter -- loutre de mer',
+      'peppermint -- menthe poivrée',
+      'plush girafe -- girafe peluche',
+      'cheese --',
     ]);
   });
 
   it('leaves out an empty task description', () => {
-    expect(assemblePrompt({ ...figure, task: '  ' }, 'zero')).toBe('cheese =>');
+    expect(assemblePrompt({ ...figure, task: '  ' }, 'zero')).toBe('cheese --');
   });
 
   it('refuses too few examples or an empty prompt', () => {
