@@ -4,15 +4,12 @@
  * Indonesian; switched back, English. Saves test-results/screens/views-id-*.png.
  */
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebHost } from '../../main/web/host';
-import { screenshotDir } from './screenshots';
+import { screenshotPath } from './screenshots';
 import { chooseView, figureGeometry, openPlace, parseSvgInPage, saveViewScreenshot } from './views-page';
 import { launchViews } from './views-setup';
-
-const images = screenshotDir();
 
 /** Switches the UI language with the sidebar's buttons (the group is named in the current language). */
 async function switchLanguage(page: Page, name: 'English' | 'Bahasa Indonesia'): Promise<void> {
@@ -64,7 +61,7 @@ describe('attention views in the UI language', () => {
     await switchLanguage(page, 'Bahasa Indonesia');
     const canvas = page.getByTestId('attention-figure').locator('canvas').first();
     await expect.poll(() => canvas.getAttribute('aria-label')).toMatch(/^Perhatian T5 — lapisan 0, /);
-    await saveViewScreenshot(page, join(images, 'views-id-triptych.png'));
+    await saveViewScreenshot(page, screenshotPath('views-id-triptych.png'));
 
     const svg = await downloadSvg(page);
     const parsed = await parseSvgInPage(page, svg);
@@ -84,7 +81,7 @@ describe('attention views in the UI language', () => {
       .poll(() => lines.locator('text').allTextContents())
       .toEqual(expect.arrayContaining(['kueri', 'kunci', 'head 0']));
     expect(await page.getByTestId('attention-figure').locator('legend').textContent()).toBe('Head');
-    await saveViewScreenshot(page, join(images, 'views-id-lines.png'));
+    await saveViewScreenshot(page, screenshotPath('views-id-lines.png'));
 
     await chooseViewIn(page, 'Triptik');
     await switchLanguage(page, 'English');

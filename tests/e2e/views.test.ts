@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WebHost } from '../../main/web/host';
 import { colormapLut, lutIndex, maskAllowedLevel } from '../../shared/charts/color';
 import { colourCount, decodePng, pixelAt } from './png-decode';
-import { screenshotDir } from './screenshots';
+import { screenshotPath } from './screenshots';
 import type { FigureGeometry, PanelGeometry } from './views-page';
 import { cancelTraining, cliSnapshot, launchViews, startTraining, trainedSteps } from './views-setup';
 import {
@@ -31,7 +31,6 @@ import {
 
 const sentence = 'I love this red car';
 const target = '<X> love <Y> red car <Z>';
-const images = screenshotDir();
 const masked = new Set(['212,212,212', '176,176,176']); // the light theme's masked fill and hatch
 const lut = colormapLut('viridis');
 const lutRgb = (index: number) => `${lut[index * 3]},${lut[index * 3 + 1]},${lut[index * 3 + 2]}`;
@@ -83,7 +82,7 @@ describe('attention views in Chromium', () => {
         else expect(colours, `${row},${col}`).toEqual([lutRgb(lutIndex(weight, [0, 1]))]);
       }
     }
-    await saveViewScreenshot(page, join(images, 'views-head.png'));
+    await saveViewScreenshot(page, screenshotPath('views-head.png'));
   });
 
   it('GPT mask view: the causal triangle, masked cells hatched and allowed ones in one colour; padding shown', async () => {
@@ -113,7 +112,7 @@ describe('attention views in Chromium', () => {
       ).toBe(true);
       expect(cellSample(image, panel, row, 0), `first ${row}`).toEqual([allowed]);
     }
-    await saveViewScreenshot(page, join(images, 'views-mask.png'));
+    await saveViewScreenshot(page, screenshotPath('views-mask.png'));
     await page.getByTestId('padding-picker').selectOption('0');
   });
 
@@ -196,7 +195,7 @@ describe('attention views in Chromium', () => {
       [7, 5],
       [7, 7],
     ]);
-    await saveViewScreenshot(page, join(images, 'views-triptych.png'));
+    await saveViewScreenshot(page, screenshotPath('views-triptych.png'));
     const app = decodePng((await download(page, 'PNG 1×')).bytes);
     const cli = (args: string[], out: string) =>
       cliSnapshot([...args, '--text', sentence, '--out', join(scratch, out)]);
@@ -232,7 +231,7 @@ describe('attention views in Chromium', () => {
     await openPlace(page, 'Encoder');
     await chooseView(page, 'All heads');
     const grid = await figureGeometry(page, (g) => g.panels.length === 12); // 2 layers × (4 heads, average, rollout)
-    await saveViewScreenshot(page, join(images, 'views-overview.png'));
+    await saveViewScreenshot(page, screenshotPath('views-overview.png'));
     const target = grid.panels[6 + 2]; // layer 1, head 2
     const canvas = await page.getByTestId('attention-figure').locator('canvas').boundingBox();
     if (!target || !canvas) throw new Error('no panel to click');
@@ -248,7 +247,7 @@ describe('attention views in Chromium', () => {
     await chooseView(page, 'Lines');
     await page.getByRole('checkbox', { name: 'head 1' }).uncheck();
     expect(await page.locator('.lines-frame svg line').count()).toBeGreaterThan(20);
-    await saveViewScreenshot(page, join(images, 'views-lines.png'));
+    await saveViewScreenshot(page, screenshotPath('views-lines.png'));
   });
 
   it('bad input: an empty text, unknown words, a text longer than the context, a broken checkpoint', async () => {
@@ -310,7 +309,7 @@ describe('attention views in Chromium', () => {
       [6, 6],
     ]); // [CLS]…[SEP]; target × input; <bos>…
     await page.getByTestId('layer-picker').selectOption('1');
-    await saveViewScreenshot(page, join(images, 'views-compare.png'));
+    await saveViewScreenshot(page, screenshotPath('views-compare.png'));
     expect(pageErrors).toEqual([]);
   });
 });
