@@ -31,6 +31,12 @@ export interface PromptParts {
 }
 
 /**
+ * An example line: input, the arrow with a space on each side, output. The last such arrow splits it, so an
+ * input may itself hold Brown's dash ("well -- known -- fine"); the figure's "=>" is read too.
+ */
+const exampleLine = /^(.*\S)\s+(?:--|=>)\s+(\S.*)$/;
+
+/**
  * Reads examples written one per line as `input -- output`; blank lines are skipped. A line without the arrow,
  * or with an empty side, throws `invalid-argument` naming the line (1-based).
  */
@@ -38,16 +44,14 @@ export function parseExampleLines(text: string): PromptExample[] {
   const examples: PromptExample[] = [];
   text.split(/\r?\n/).forEach((line, index) => {
     if (line.trim() === '') return;
-    const at = line.indexOf(exampleArrow);
-    const input = at < 0 ? '' : line.slice(0, at).trim();
-    const output = at < 0 ? '' : line.slice(at + exampleArrow.length).trim();
-    if (at < 0 || input === '' || output === '') {
+    const match = exampleLine.exec(line.trim());
+    if (!match) {
       throw new LabError(
         'invalid-argument',
         `Example line ${index + 1} should read "input ${exampleArrow} output", e.g. "sea otter ${exampleArrow} loutre de mer".`,
       );
     }
-    examples.push({ input, output });
+    examples.push({ input: (match[1] ?? '').trim(), output: (match[2] ?? '').trim() });
   });
   return examples;
 }

@@ -30,6 +30,16 @@ describe('renderer train-settings outDirAfterRun', () => {
       settings.outDir,
     );
   });
+
+  it('never renews to the folder the run used, even when it ended within the same second', () => {
+    const settings = defaultSettings(first, folder);
+    const second = outDirAfterRun(settings, settings.outDir, first, folder);
+    expect(second).toBe('/home/ana/checkpoints/gpt-2026-11-26-141205-2');
+    const third = outDirAfterRun({ ...settings, outDir: second }, second, first, folder);
+    expect(third).toBe('/home/ana/checkpoints/gpt-2026-11-26-141205-3');
+    const finetune = defaultFinetuneSettings(first, folder);
+    expect(finetuneOutDirAfterRun(finetune, finetune.outDir, first, folder)).toBe(`${finetune.outDir}-2`);
+  });
 });
 
 describe('renderer finetune-settings finetuneOutDirAfterRun', () => {

@@ -4,7 +4,7 @@
  */
 import type { FinetuneStartInput } from '../../../shared/contract/finetune';
 import type { CheckpointsFolder } from './train-settings';
-import { folderStamp } from './train-settings';
+import { distinctFolder, folderStamp } from './train-settings';
 
 /** The families that fine-tune (a GPT adapts by prompting instead). */
 export type FinetuneFamily = 'bert' | 't5';
@@ -92,7 +92,9 @@ export function finetuneOutDirAfterRun(
   folder: CheckpointsFolder | null,
 ): string {
   const isRunDefault = settings.outDir === ranInto && isDefaultFinetuneOutDir(settings.outDir, folder);
-  return isRunDefault ? defaultFinetuneOutDir(settings.task, now, folder) : settings.outDir;
+  return isRunDefault
+    ? distinctFolder(defaultFinetuneOutDir(settings.task, now, folder), ranInto)
+    : settings.outDir;
 }
 
 /** The form's first values: the shipped BERT learning Brown genres. */

@@ -88,6 +88,16 @@ export function isDefaultOutDir(outDir: string, folder: CheckpointsFolder | null
 }
 
 /**
+ * `fresh`, or — when a run ended within the second its folder was stamped, so the new default would name the
+ * same folder — `fresh-2`, `fresh-3`, … past the one the run used.
+ */
+export function distinctFolder(fresh: string, ranInto: string): string {
+  if (fresh !== ranInto && !ranInto.startsWith(`${fresh}-`)) return fresh;
+  const used = Number(/^-(\d+)$/.exec(ranInto.slice(fresh.length))?.[1] ?? 1);
+  return `${fresh}-${used + 1}`;
+}
+
+/**
  * The output folder after a run into `ranInto` ended: a fresh default when the field still holds that run's
  * default (so a second run does not overwrite the first), else the field as the user left it.
  */
@@ -98,7 +108,9 @@ export function outDirAfterRun(
   folder: CheckpointsFolder | null,
 ): string {
   const isRunDefault = settings.outDir === ranInto && isDefaultOutDir(settings.outDir, folder);
-  return isRunDefault ? defaultOutDir(settings.family, now, folder) : settings.outDir;
+  return isRunDefault
+    ? distinctFolder(defaultOutDir(settings.family, now, folder), ranInto)
+    : settings.outDir;
 }
 
 /** The form's first values (the output folder follows once `folder` is known). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LabError } from '../../../shared/contract/errors';
-import { assemblePrompt, parseExampleLines } from '../../../shared/prompting/prompt-parts';
+import { assemblePrompt, formatExample, parseExampleLines } from '../../../shared/prompting/prompt-parts';
 
 const figure = {
   task: 'Translate English to French:',
@@ -23,6 +23,13 @@ describe('parseExampleLines', () => {
     expect(() => parseExampleLines('a -- b\n\nno arrow here')).toThrow(/line 3/);
     expect(() => parseExampleLines(' -- b')).toThrow(LabError);
     expect(() => parseExampleLines('a --  ')).toThrow(/line 1/);
+  });
+
+  it("splits at the last spaced arrow, so an input may hold a dash, and reads the figure's => too", () => {
+    const examples = [{ input: 'the jury -- twelve men -- said', output: 'so' }];
+    expect(parseExampleLines(examples.map(formatExample).join('\n'))).toEqual(examples);
+    expect(parseExampleLines('well-known => famous')).toEqual([{ input: 'well-known', output: 'famous' }]);
+    expect(parseExampleLines('long--dash -- short')).toEqual([{ input: 'long--dash', output: 'short' }]);
   });
 });
 
