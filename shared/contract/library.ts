@@ -36,7 +36,17 @@ export const libraryEntrySchema = z.discriminatedUnion('valid', [
     /** Of `bytes`, the part the training history takes (absent when the checkpoint has none). */
     historyBytes: z.number().int().nonnegative().optional(),
   }),
-  z.object({ valid: z.literal(false), path: z.string(), name: z.string(), error: z.string() }),
+  z.object({
+    valid: z.literal(false),
+    path: z.string(),
+    name: z.string(),
+    error: z.string(),
+    /**
+     * `orphanHistory`: the folder is the training history (`name.history`) of a checkpoint that no longer
+     * exists; `library:delete` deletes it. Absent: a folder that is not a valid checkpoint.
+     */
+    kind: z.literal('orphanHistory').optional(),
+  }),
 ]);
 export type LibraryEntry = z.infer<typeof libraryEntrySchema>;
 
@@ -48,7 +58,7 @@ export const libraryRenameSchema = z
   .object({ path: absolutePathSchema, newName: checkpointNameSchema })
   .strict();
 
-/** `library:delete` input. */
+/** `library:delete` input: a checkpoint folder (deleted with its history), or an orphan history. */
 export const libraryDeleteSchema = z.object({ path: absolutePathSchema }).strict();
 
 /** `library:import` input: the checkpoint folder `from` is copied into the library folder `folder`. */

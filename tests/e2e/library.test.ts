@@ -84,4 +84,19 @@ describe('library page in Chromium', () => {
     expect(await readdir(join(library, 'broken'))).toEqual(['notes.txt']);
     expect(pageErrors).toEqual([]);
   });
+
+  it('lists the training history of a checkpoint that is gone, and deletes it after the confirm step', async () => {
+    await saveTiny(join(library, 'old run.history', 'step-000040'), 'gpt');
+    const views = page.getByRole('navigation', { name: 'Views' });
+    await views.getByRole('button', { name: 'Train', exact: true }).click();
+    await views.getByRole('button', { name: 'Library', exact: true }).click();
+    const row = page.locator('[data-testid="library-row"][data-name="old run.history"]');
+    await row.waitFor();
+    expect(await row.textContent()).toContain('The training history of old run, a checkpoint that no longer');
+    await row.getByTestId('library-delete').click();
+    await row.getByTestId('library-delete-confirm').click();
+    await row.waitFor({ state: 'detached' });
+    expect(await readdir(library)).toEqual(['broken']);
+    expect(pageErrors).toEqual([]);
+  });
 });

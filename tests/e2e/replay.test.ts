@@ -140,12 +140,18 @@ describe('Replay training in Chromium', () => {
     await page.keyboard.press('End');
     await expect.poll(() => drawn.getAttribute('data-step'), { timeout: 30_000 }).toBe('40');
     const before = await heatmapPixels(card);
+    const savedAt = () => card.getAttribute('data-saved-at');
+    const firstRun = await savedAt();
+    expect(firstRun).toMatch(/^\d/);
     // Another seed, the same folder: the history's entries get the same paths (step-000040) with new weights.
     await page.getByTestId('train-seed').fill('7');
     await page.getByTestId('train-start').click();
-    const state = page.getByTestId('train-state');
-    await expect.poll(() => state.textContent()).not.toContain('Finished');
-    await state.filter({ hasText: 'Finished' }).waitFor({ timeout: 120_000 });
+    // The history shows the new run's saves once its newest entry was saved at another time (however short
+    // the run, its last save is newer); from then on the state shown is the new run's.
+    await expect
+      .poll(async () => ((await savedAt()) || firstRun) !== firstRun, { timeout: 120_000 })
+      .toBe(true);
+    await page.getByTestId('train-state').filter({ hasText: 'Finished' }).waitFor({ timeout: 120_000 });
     const redrawn = async (): Promise<number> => {
       if ((await drawn.getAttribute('data-step')) !== '40') return 0;
       const after = await heatmapPixels(card);

@@ -8,7 +8,13 @@ import { LabError } from '../../../shared/contract/errors';
 import type { LibraryEntry } from '../../../shared/contract/library';
 import { checkpointFiles, manifestSchema, parseFile, trainingSchema } from '../checkpoint/format';
 import { isLabCheckpoint, readConfig, readJson } from '../checkpoint/read';
-import { historyEntryStep, isHistoryFolderName, ownHistoryDir } from '../train/history-folder';
+import {
+  checkpointOfHistory,
+  historyEntryStep,
+  isHistoryFolderName,
+  isOrphanHistory,
+  ownHistoryDir,
+} from '../train/history-folder';
 
 /** Total bytes of the files directly inside `dir` (a checkpoint has no subfolders). */
 async function folderBytes(dir: string): Promise<number> {
@@ -75,10 +81,30 @@ export async function inspectCheckpoint(dir: string): Promise<Extract<LibraryEnt
   };
 }
 
+/** The entry of `dir`, the orphan history (see isOrphanHistory) of a checkpoint that no longer exists. */
+function orphanEntry(dir: string): LibraryEntry {
+  const name = basename(dir);
+  return {
+    valid: false,
+    kind: 'orphanHistory',
+    path: dir,
+    name,
+    error: `The training history of "${basename(checkpointOfHistory(dir))}", a checkpoint that no longer exists.`,
+  };
+}
+
+/** How the folder `name` of the library `folder` is listed: as a checkpoint, an orphan history, or not. */
+async function listedAs(folder: string, name: string): Promise<'checkpoint' | 'orphan' | null> {
+  const path = join(folder, name);
+  // A checkpoint may itself be named "….history"; a history folder never holds a config.json of ours.
+  if (!isHistoryFolderName(name) || (await isLabCheckpoint(path))) return 'checkpoint';
+  return (await isOrphanHistory(path)) ? 'orphan' : null;
+}
+
 /**
  * Every folder directly inside `folder` by name — hidden ones, and the training histories that sit beside
- * their checkpoints (`name.history`), skipped; a missing folder lists as empty. A checkpoint's size counts
- * its history too.
+ * their checkpoints (`name.history`), skipped; an orphan history (its checkpoint gone) listed as such so that
+ * it can be deleted; a missing folder lists as empty. A checkpoint's size counts its history too.
  */
 export async function listLibrary(folder: string): Promise<LibraryEntry[]> {
   const info = await stat(folder).catch(() => null);
@@ -88,15 +114,14 @@ export async function listLibrary(folder: string): Promise<LibraryEntry[]> {
     .filter((entry) => entry.isDirectory() && !entry.name.startsWith('.'))
     .map((entry) => entry.name)
     .sort((a, b) => a.localeCompare(b));
-  // A checkpoint may itself be named "….history"; a history folder never holds a config.json of ours.
-  const isHistory = await Promise.all(
-    names.map(async (name) => isHistoryFolderName(name) && !(await isLabCheckpoint(join(folder, name)))),
-  );
+  const kinds = await Promise.all(names.map((name) => listedAs(folder, name)));
   return Promise.all(
     names
-      .filter((_, index) => !isHistory[index])
-      .map(async (name): Promise<LibraryEntry> => {
+      .map((name, index) => ({ name, kind: kinds[index] }))
+      .filter(({ kind }) => kind)
+      .map(async ({ name, kind }): Promise<LibraryEntry> => {
         const path = join(folder, name);
+        if (kind === 'orphan') return orphanEntry(path);
         try {
           const entry = await inspectCheckpoint(path);
           const history = await historyBytes(path).catch(() => null); // it vanished meanwhile

@@ -2,15 +2,22 @@
  * Changing the library on disk, atomically: rename in place, delete (only a folder that is one of our
  * checkpoints), and copy a checkpoint into another folder through a hidden temporary folder and a rename.
  * A checkpoint's training history (`name.history` beside it) goes wherever its checkpoint goes; a folder of
- * that name that is not a training history (a student's own, or another checkpoint) is never touched.
+ * that name that is not a training history (a student's own, or another checkpoint) is never touched, and a
+ * rename never takes a name whose `.history` is there already (it would adopt it).
  */
 import { cp, mkdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { LabError } from '../../../shared/contract/errors';
 import { loadCheckpoint } from '../checkpoint/load';
 import { isLabCheckpoint } from '../checkpoint/read';
-import { hiddenSibling, moveAside } from '../checkpoint/remove-folder';
-import { historyDir, historySuffix, isHistoryFolderName, ownHistoryDir } from '../train/history-folder';
+import { hiddenSibling, moveAside, removeFolderAtomically } from '../checkpoint/remove-folder';
+import {
+  historyDir,
+  historySuffix,
+  isHistoryFolderName,
+  isOrphanHistory,
+  ownHistoryDir,
+} from '../train/history-folder';
 
 async function exists(path: string): Promise<boolean> {
   return stat(path).then(
@@ -31,13 +38,16 @@ async function assertCheckpointFolder(dir: string): Promise<void> {
   }
 }
 
-/** Throws unless `to` is free (or is `from` itself: a case-only rename on a case-insensitive disk). */
-async function assertFree(from: string, to: string, name: string): Promise<void> {
+/**
+ * Throws unless `to` is free (or is `from` itself: a case-only rename on a case-insensitive disk); `why`
+ * ends the message.
+ */
+async function assertFree(from: string, to: string, name: string, why = ''): Promise<void> {
   const taken = await stat(to).catch(() => null);
   if (!taken) return;
   const source = await stat(from).catch(() => null);
   if (!source || taken.ino !== source.ino || taken.dev !== source.dev) {
-    throw new LabError('invalid-argument', `There is already a file or folder named "${name}" there.`);
+    throw new LabError('invalid-argument', `There is already a file or folder named "${name}" there${why}.`);
   }
 }
 
@@ -55,7 +65,13 @@ export async function renameCheckpoint(path: string, newName: string): Promise<s
   if (to === from) return from;
   const hasHistory = (await ownHistoryDir(from)) !== null;
   await assertFree(from, to, newName);
-  if (hasHistory) await assertFree(historyDir(from), historyDir(to), `${newName}${historySuffix}`);
+  // Even without a history of its own: the new name would adopt `<to>.history` (another model's).
+  await assertFree(
+    historyDir(from),
+    historyDir(to),
+    `${newName}${historySuffix}`,
+    `, which would be taken for this checkpoint's training history; choose another name`,
+  );
   await rename(from, to);
   if (hasHistory) {
     try {
@@ -68,9 +84,16 @@ export async function renameCheckpoint(path: string, newName: string): Promise<s
   return to;
 }
 
-/** Deletes the checkpoint `path` and its history: both moved to hidden names first (atomic), then removed. */
+/**
+ * Deletes the checkpoint `path` and its history, or an orphan history (see isOrphanHistory): moved to hidden
+ * names first (atomic), then removed.
+ */
 export async function deleteCheckpoint(path: string): Promise<string> {
   const dir = resolve(path);
+  if (await isOrphanHistory(dir)) {
+    await removeFolderAtomically(dir);
+    return dir;
+  }
   await assertCheckpointFolder(dir);
   const history = await ownHistoryDir(dir);
   const trash = await moveAside(dir);

@@ -2,12 +2,13 @@
  * Where a run's checkpoint history lives: `<checkpoint>.history/step-000050/`, a folder beside the checkpoint
  * (each save of the checkpoint replaces its folder atomically, which would take a history inside it along).
  * Shared by training (writes it), `train:history` (lists it) and the library (moves it with its checkpoint).
- * A folder of that name counts as the checkpoint's history only when it holds nothing but history entries.
+ * A folder of that name counts as the checkpoint's history only when it holds nothing but history entries
+ * (and the litter file managers leave behind).
  */
-import { readdir } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { maxHistoryEntries } from '../../../shared/contract/train';
-import { isLabCheckpoint } from '../checkpoint/read';
+import { checkpointFiles } from '../checkpoint/format';
 
 /** The ending of a history folder's name. */
 export const historySuffix = '.history';
@@ -40,13 +41,34 @@ export function checkpointOfHistory(history: string): string {
   return dir.slice(0, -historySuffix.length);
 }
 
-/** A save of an entry in progress (or its previous version set aside): see checkpoint/save.ts. */
-const savingEntry = /^\.step-\d{6,}\.(writing|previous)-/;
+/** A save of an entry in progress (or its previous version set aside, or one being deleted): see save.ts. */
+const savingEntry = /^\.step-\d{6,}\.(writing|previous|deleting)-/;
+
+/** Files that Finder and Explorer drop into any folder they show. */
+const fileManagerLitter = new Set(['.ds_store', 'thumbs.db', 'desktop.ini']);
+
+/**
+ * Whether a history folder's item named `name` is no one's content: macOS's `._name` AppleDouble files,
+ * `.DS_Store`, `Thumbs.db`, `desktop.ini`, or one of our entries being saved or deleted (hidden names).
+ */
+export function isHistoryLitter(name: string, isDirectory: boolean): boolean {
+  if (isDirectory) return savingEntry.test(name);
+  return name.startsWith('._') || fileManagerLitter.has(name.toLowerCase());
+}
+
+const ourFiles = new Set<string>(Object.values(checkpointFiles));
+
+/** Whether the folder `dir` holds at least one file of a checkpoint's (a damaged entry is still ours). */
+async function holdsCheckpointFile(dir: string): Promise<boolean> {
+  const names = await readdir(dir).catch(() => []);
+  return names.some((name) => ourFiles.has(name));
+}
 
 /**
  * The first thing in `<checkpoint>.history` that is not part of a training history — anything but
- * `step-NNNNNN` folders that are lab checkpoints, saves in progress and Finder's .DS_Store — or `null` when
- * there is none (an empty or missing folder included). Throws (ENOTDIR) when the name is a file.
+ * `step-NNNNNN` folders holding a checkpoint's files (damaged or not) and litter (see
+ * {@link isHistoryLitter}) — or `null` when there is none (an empty or missing folder included). Throws
+ * (ENOTDIR) when the name is a file.
  */
 export async function historyStranger(checkpoint: string): Promise<string | null> {
   const dir = historyDir(checkpoint);
@@ -55,11 +77,11 @@ export async function historyStranger(checkpoint: string): Promise<string | null
     throw error;
   });
   for (const entry of entries) {
-    if (entry.name === '.DS_Store' || (entry.isDirectory() && savingEntry.test(entry.name))) continue;
+    if (isHistoryLitter(entry.name, entry.isDirectory())) continue;
     const isEntry =
       entry.isDirectory() &&
       historyEntryStep(entry.name) !== null &&
-      (await isLabCheckpoint(join(dir, entry.name)));
+      (await holdsCheckpointFile(join(dir, entry.name)));
     if (!isEntry) return entry.name;
   }
   return null;
@@ -76,6 +98,24 @@ export async function ownHistoryDir(checkpoint: string): Promise<string | null> 
   } catch {
     return null; // missing, or a file
   }
+}
+
+/**
+ * Whether the folder `dir` is an orphan history: named `<name>.history`, a training history (see
+ * {@link historyStranger}), and nothing named `<name>` beside it any more (its checkpoint was deleted or
+ * renamed outside the lab). The library lists it so that it can be deleted.
+ */
+export async function isOrphanHistory(dir: string): Promise<boolean> {
+  if (!isHistoryFolderName(basename(dir))) return false;
+  const checkpoint = checkpointOfHistory(dir);
+  if (
+    await stat(checkpoint).then(
+      () => true,
+      () => false,
+    )
+  )
+    return false;
+  return (await ownHistoryDir(checkpoint)) !== null;
 }
 
 /**

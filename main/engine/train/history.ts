@@ -16,7 +16,13 @@ import { readConfig, readJson } from '../checkpoint/read';
 import { removeFolderAtomically } from '../checkpoint/remove-folder';
 import { inspectCheckpoint } from '../library/inspect';
 import type { TransformerModel } from '../models/model';
-import { historyDir, historyEntryName, historyEntryStep, historyStranger } from './history-folder';
+import {
+  historyDir,
+  historyEntryName,
+  historyEntryStep,
+  historyStranger,
+  isHistoryLitter,
+} from './history-folder';
 
 /** The folder's entries, or `null` when it does not exist. */
 async function entriesOf(dir: string): Promise<Dirent[] | null> {
@@ -99,7 +105,8 @@ export async function readHistory(checkpoint: string): Promise<TrainHistory> {
   const history: TrainHistory = { checkpoint: dir, steps: [], skipped: [] };
   const entries = await entriesOf(historyDir(dir)).catch(() => null);
   for (const entry of entries ?? []) {
-    if (entry.name.startsWith('.')) continue; // a save in progress, or one being deleted
+    // A save in progress, one being deleted, or a file manager's litter.
+    if (entry.name.startsWith('.') || isHistoryLitter(entry.name, entry.isDirectory())) continue;
     const path = join(historyDir(dir), entry.name);
     const step = historyEntryStep(entry.name);
     if (step === null || !entry.isDirectory()) {

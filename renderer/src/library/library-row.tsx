@@ -1,6 +1,7 @@
 /**
  * One checkpoint of the library table: its summary and its actions — open, rename inline, export to a folder
- * (typed, or chosen in Electron's folder dialog) and delete behind a confirm step.
+ * (typed, or chosen in Electron's folder dialog) and delete behind a confirm step. An orphan training history
+ * (its checkpoint gone) can be deleted too.
  */
 import { useState } from 'react';
 import type { FormEvent } from 'react';
@@ -44,14 +45,52 @@ export function LibraryRow({ entry, actions }: { entry: LibraryEntry; actions: R
     run(actions.exportTo(entry.path, text));
   };
 
+  const confirmDelete = (
+    <span
+      className="library-confirm"
+      role="group"
+      aria-label={t('library.confirmDelete', { name: entry.name })}
+    >
+      <span>{t('library.confirmDelete', { name: entry.name })}</span>
+      <button
+        type="button"
+        className="button button-danger"
+        onClick={() => run(actions.remove(entry.path))}
+        data-testid="library-delete-confirm"
+      >
+        {t('library.delete')}
+      </button>
+      <button type="button" className="button" onClick={() => setMode('idle')}>
+        {t('library.cancel')}
+      </button>
+    </span>
+  );
+  const deleteButton = (
+    <button
+      type="button"
+      className="button button-danger"
+      disabled={mode === 'busy'}
+      onClick={() => setMode('confirmDelete')}
+      data-testid="library-delete"
+    >
+      {t('library.delete')}
+    </button>
+  );
+
   if (!entry.valid) {
+    // An orphan history (its checkpoint gone) can only be deleted; another folder is the student's own.
+    const isOrphan = entry.kind === 'orphanHistory';
     return (
-      <tr className="library-invalid" data-testid="library-row">
+      <tr className="library-invalid" data-testid="library-row" data-name={entry.name}>
         <td className="library-name">{entry.name}</td>
         <td colSpan={5} className="library-error">
-          {t('library.invalid', { error: entry.error })}
+          {isOrphan
+            ? t('library.orphanHistory', { name: entry.name.replace(/\.history$/, '') })
+            : t('library.invalid', { error: entry.error })}
         </td>
-        <td />
+        <td className="library-actions">
+          {isOrphan ? (mode === 'confirmDelete' ? confirmDelete : deleteButton) : null}
+        </td>
       </tr>
     );
   }
@@ -91,24 +130,7 @@ export function LibraryRow({ entry, actions }: { entry: LibraryEntry; actions: R
       </td>
       <td className="library-actions">
         {mode === 'confirmDelete' ? (
-          <span
-            className="library-confirm"
-            role="group"
-            aria-label={t('library.confirmDelete', { name: entry.name })}
-          >
-            <span>{t('library.confirmDelete', { name: entry.name })}</span>
-            <button
-              type="button"
-              className="button button-danger"
-              onClick={() => run(actions.remove(entry.path))}
-              data-testid="library-delete-confirm"
-            >
-              {t('library.delete')}
-            </button>
-            <button type="button" className="button" onClick={() => setMode('idle')}>
-              {t('library.cancel')}
-            </button>
-          </span>
+          confirmDelete
         ) : mode === 'exporting' ? (
           <form className="library-inline" onSubmit={submitExport}>
             <input
@@ -165,15 +187,7 @@ export function LibraryRow({ entry, actions }: { entry: LibraryEntry; actions: R
             >
               {t('library.export')}
             </button>
-            <button
-              type="button"
-              className="button button-danger"
-              disabled={mode === 'busy'}
-              onClick={() => setMode('confirmDelete')}
-              data-testid="library-delete"
-            >
-              {t('library.delete')}
-            </button>
+            {deleteButton}
           </>
         )}
       </td>

@@ -124,7 +124,13 @@ export function ReplayCard({ api, training }: { api: LabApi; training: TrainingS
   const skipped = history?.skipped ?? [];
 
   return (
-    <section className="card train-replay" aria-labelledby="train-replay-heading" data-testid="train-replay">
+    <section
+      className="card train-replay"
+      aria-labelledby="train-replay-heading"
+      data-testid="train-replay"
+      // When the newest step was saved: a new run into the same folder changes it (its paths stay the same).
+      data-saved-at={steps.length > 0 ? Math.max(...steps.map((point) => point.savedAt)) : ''}
+    >
       <h2 id="train-replay-heading" className="card-title">
         {t('train.replay.heading')}
       </h2>

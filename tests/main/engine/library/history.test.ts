@@ -192,3 +192,87 @@ describe('library operations beside a .history folder that is not a training his
     await expectStrangersKept(library);
   });
 });
+
+describe('library operations with a damaged or littered history, and orphan histories', () => {
+  /**
+   * `run` with a history whose entry at step 10 lost its config.json (damaged, still ours: it holds weights.bin)
+   * and the litter macOS and Windows leave: `._step-000040`, `.DS_Store`, `Thumbs.db`, `desktop.ini`.
+   */
+  async function littered(checkpoint: string): Promise<void> {
+    await withHistory(checkpoint);
+    const history = historyDir(checkpoint);
+    await saveTiny(join(history, historyEntryName(10)), 'gpt', 3);
+    await rm(join(history, historyEntryName(10), 'config.json'));
+    for (const file of ['._step-000040', '.DS_Store', 'Thumbs.db', 'desktop.ini']) {
+      await writeFile(join(history, file), 'litter');
+    }
+  }
+
+  it("still counts as the checkpoint's history: rename, copy and delete take it along", async () => {
+    const library = join(root, 'littered');
+    await littered(join(library, 'run'));
+    expect(await ownHistoryDir(join(library, 'run'))).toBe(historyDir(join(library, 'run')));
+    const { entries } = await engine.ok('library:list', { folder: library });
+    expect(entries.map((entry) => entry.name)).toEqual(['run']);
+    expect(entries[0]?.valid && entries[0].historyBytes).toBeGreaterThan(0);
+
+    const { path } = await engine.ok('library:rename', { path: join(library, 'run'), newName: 'moved' });
+    expect((await readdir(library)).sort()).toEqual(['moved', 'moved.history']);
+    expect(await readdir(join(historyDir(path), historyEntryName(10)))).not.toContain('config.json');
+
+    const exported = await engine.ok('library:export', { path, to: join(root, 'littered-out') });
+    expect(await readdir(historyDir(exported.path))).toEqual(
+      expect.arrayContaining([historyEntryName(10), historyEntryName(40)]),
+    );
+
+    await engine.ok('library:delete', { path });
+    expect(await readdir(library)).toEqual([]);
+  });
+
+  it("is still foreign when it holds a student's file, or a step folder without any checkpoint file", async () => {
+    const library = join(root, 'foreign-steps');
+    await littered(join(library, 'run'));
+    await mkdir(join(historyDir(join(library, 'run')), 'step-000002'));
+    await writeFile(join(historyDir(join(library, 'run')), 'step-000002', 'photo.jpg'), 'mine');
+    expect(await ownHistoryDir(join(library, 'run'))).toBeNull();
+    await engine.ok('library:delete', { path: join(library, 'run') });
+    expect(await readdir(library)).toEqual(['run.history']);
+    // Its checkpoint gone, a foreign folder is still not listed, and library:delete refuses it.
+    expect((await engine.ok('library:list', { folder: library })).entries).toEqual([]);
+    await engine.fails('library:delete', { path: join(library, 'run.history') }, 'invalid-argument');
+    expect(await readdir(join(library, 'run.history', 'step-000002'))).toEqual(['photo.jpg']);
+  });
+
+  it('lists an orphan history (its checkpoint gone) as such, and library:delete deletes it', async () => {
+    const library = join(root, 'orphans');
+    await littered(join(library, 'gone'));
+    await rm(join(library, 'gone'), { recursive: true });
+    await withHistory(join(library, 'kept'));
+    const { entries } = await engine.ok('library:list', { folder: library });
+    expect(entries).toEqual([
+      expect.objectContaining({ name: 'gone.history', valid: false, kind: 'orphanHistory' }),
+      expect.objectContaining({ name: 'kept', valid: true }),
+    ]);
+    const [orphan] = entries;
+    expect(!orphan?.valid && orphan?.error).toContain('"gone"');
+    await engine.ok('library:delete', { path: join(library, 'gone.history') });
+    expect((await readdir(library)).sort()).toEqual(['kept', 'kept.history']);
+    // A history whose checkpoint is there is not an orphan, and is deleted only with its checkpoint.
+    await engine.fails('library:delete', { path: join(library, 'kept.history') }, 'invalid-argument');
+    expect(await historySteps(join(library, 'kept'))).toEqual([40]);
+  });
+
+  it('library:rename refuses a name whose .history is there, whether or not the checkpoint has one', async () => {
+    const library = join(root, 'adopt');
+    await withHistory(join(library, 'b'));
+    await rm(join(library, 'b'), { recursive: true }); // b.history is an orphan now
+    await saveTiny(join(library, 'plain'), 'gpt');
+    await withHistory(join(library, 'run'));
+    for (const path of [join(library, 'plain'), join(library, 'run')]) {
+      const refused = await engine.fails('library:rename', { path, newName: 'b' }, 'invalid-argument');
+      expect(refused.message).toMatch(/"b\.history" there, which would be taken for this checkpoint's/);
+    }
+    expect((await readdir(library)).sort()).toEqual(['b.history', 'plain', 'run', 'run.history']);
+    expect(await historySteps(join(library, 'run'))).toEqual([40]);
+  });
+});

@@ -162,6 +162,22 @@ describe('run history', () => {
     await engine.fails('train:history', { checkpoint: 'relative' }, 'invalid-payload');
   });
 
+  it('a damaged entry and file-manager litter do not stop a new run from replacing the history', async () => {
+    const out = join(root, 'littered');
+    expect(await trainTiny(out, { steps: 4 })).toBe('done');
+    const history = historyDir(out);
+    await rm(join(history, 'step-000002', 'config.json')); // damaged, but still an entry of ours
+    for (const file of ['._step-000002', '.DS_Store', 'Thumbs.db', 'desktop.ini']) {
+      await writeFile(join(history, file), 'litter');
+    }
+    const listed = await engine.ok('train:history', { checkpoint: out });
+    expect(listed.steps.map((entry) => entry.step)).toEqual([0, 4]);
+    expect(listed.skipped.map((entry) => entry.path)).toEqual([join(history, 'step-000002')]);
+    expect(await trainTiny(out, { steps: 2 })).toBe('done');
+    expect((await readdir(history)).sort()).toEqual(['step-000000', 'step-000002']);
+    expect((await engine.ok('train:history', { checkpoint: out })).skipped).toEqual([]);
+  });
+
   it('keepHistory false writes none, and a new run replaces the history of an earlier one', async () => {
     const out = join(root, 'again');
     expect(await trainTiny(out, { steps: 4 })).toBe('done');
