@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { wireErrorSchema } from './errors';
 import { modelSourceSchema } from './model';
-import { absolutePathSchema } from './train';
+import { absolutePathSchema, seedSchema } from './train';
 
 /** The Brown tasks: genre classification (BERT), part-of-speech tags (BERT), tag words text-to-text (T5). */
 export const finetuneBrownTasks = ['brown-genre', 'brown-pos', 't5-pos'] as const;
@@ -23,12 +23,7 @@ export const finetuneStartSchema = z
     checkpoint: modelSourceSchema,
     task: finetuneTaskSchema,
     steps: z.number().int().min(1).max(100_000).default(300),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 31 - 1)
-      .default(0),
+    seed: seedSchema,
     /** The fine-tuned checkpoint's folder (written atomically, once, when the run is done). */
     outDir: absolutePathSchema,
   })

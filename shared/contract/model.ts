@@ -9,7 +9,7 @@
  * would not fit one message ({@link maxMessageBytes}) fails with `payload-too-large` instead.
  */
 import { z } from 'zod';
-import { absolutePathSchema, trainFamilySchema } from './train';
+import { absolutePathSchema, seedSchema, trainFamilySchema } from './train';
 
 /** The models shipped in assets/checkpoints/. */
 export const builtinModelIds = ['bert-tiny', 't5-tiny', 'gpt-tiny'] as const;
@@ -208,12 +208,7 @@ export const generateRunSchema = z
     /** 0 = all tokens. */
     topK: z.number().int().min(0).max(1_000_000).default(0),
     topP: z.number().gt(0).max(1).default(1),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 31 - 1)
-      .default(0),
+    seed: seedSchema,
   })
   .strict();
 

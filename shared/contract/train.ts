@@ -21,6 +21,14 @@ export const absolutePathSchema = z
     'Use a full folder path (such as /home/me/lab or C:\\Users\\me\\lab), not a relative one.',
   );
 
+/** A random seed (the same seed, the same run): a whole number from 0 to 2³¹ − 1, 0 when not given. */
+export const seedSchema = z
+  .number()
+  .int()
+  .min(0)
+  .max(2 ** 31 - 1)
+  .default(0);
+
 /** The three model families: encoder-only, encoder–decoder, decoder-only. */
 export const trainFamilySchema = z.enum(['bert', 't5', 'gpt']);
 
@@ -66,12 +74,7 @@ export const trainStartSchema = z
     steps: z.number().int().min(1).max(1_000_000),
     learningRate: z.number().min(1e-6).max(1).default(1e-3),
     batchSize: z.number().int().min(1).max(1024).default(16),
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 31 - 1)
-      .default(0),
+    seed: seedSchema,
     /** Steps of linear warmup; defaults to 5 % of the run. */
     warmupSteps: z.number().int().min(0).max(1_000_000).optional(),
     weightDecay: z.number().min(0).max(1).default(0.01),

@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { attentionKinds, attentionViews } from '../charts/attention-view';
 import { builtinModelIdSchema } from '../contract/model';
-import { absolutePathSchema } from '../contract/train';
+import { absolutePathSchema, seedSchema } from '../contract/train';
 import { shots } from '../prompting/prompt-parts';
 
 /** The file format's name and version (written in every file). */
@@ -86,12 +86,7 @@ const animationStepSchema = z
     objective: z.enum(['bert', 't5', 'gpt']),
     model: stepModelSchema.optional(),
     text: sentence,
-    seed: z
-      .number()
-      .int()
-      .min(0)
-      .max(2 ** 31 - 1)
-      .default(0),
+    seed: seedSchema,
     noiseDensity: z.number().gt(0).lt(1).optional(),
     meanSpanLength: z.number().min(1).max(10).optional(),
     /** The frame a slide shows (`last` by default: the whole story). */
