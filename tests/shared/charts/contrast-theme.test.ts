@@ -6,17 +6,7 @@ import { heatmapLayout, heatmapSvg } from '../../../shared/charts/heatmap';
 import { headMatrix } from '../../../shared/charts/matrix';
 import { chapterTokens, softmaxStack } from './fixtures';
 import { pixelsIn, renderSvg } from './render-svg';
-
-/** WCAG 2 contrast ratio, computed here from the sRGB bytes (independent of color-math). */
-function contrast(first: string, second: string): number {
-  const luminance = (hex: string) => {
-    const channels = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16) / 255);
-    const [r, g, b] = channels.map((c) => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
-    return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
-  };
-  const [light, dark] = [luminance(first), luminance(second)].sort((a, b) => b - a);
-  return ((light ?? 0) + 0.05) / ((dark ?? 0) + 0.05);
-}
+import { contrast } from './wcag';
 
 describe('color (high-contrast theme)', () => {
   it('computes WCAG contrast like the standard: 21:1 for white on black, 4.48:1 for #777777 on white', () => {
