@@ -6,6 +6,7 @@ import { useSyncExternalStore } from 'react';
 import type { LabApi } from '../../../shared/contract/api';
 import type { FinetuneProgress, FinetuneStartInput } from '../../../shared/contract/finetune';
 import type { LossPoint } from './training-store';
+import { appendPoint } from './training-store';
 
 /** What the section shows of a run. */
 export interface FinetuneSnapshot {
@@ -43,18 +44,8 @@ export function createFinetuneStore(api: LabApi): FinetuneStore {
   };
   // Events that arrive while `finetune:start` is on its way, kept until its run id is known.
   let early: FinetuneProgress[] = [];
-  const adopt = (progress: FinetuneProgress) => {
-    const last = state.losses[state.losses.length - 1];
-    const isNewPoint =
-      progress.loss !== null && Number.isFinite(progress.loss) && (!last || progress.step > last.step);
-    set({
-      progress,
-      losses:
-        isNewPoint && progress.loss !== null
-          ? [...state.losses, { step: progress.step, loss: progress.loss }]
-          : state.losses,
-    });
-  };
+  const adopt = (progress: FinetuneProgress) =>
+    set({ progress, losses: appendPoint(state.losses, progress.step, progress.loss) });
 
   api.on('finetune:onProgress', (progress) => {
     if (state.runId === '') early.push(progress);

@@ -35,7 +35,11 @@ export function isLive(snapshot: TrainingSnapshot): boolean {
 }
 
 /** Appends `point` unless a point of that step is already there (progress repeats on changes of state). */
-function appendPoint(points: readonly LossPoint[], step: number, loss: number | null): readonly LossPoint[] {
+export function appendPoint(
+  points: readonly LossPoint[],
+  step: number,
+  loss: number | null,
+): readonly LossPoint[] {
   if (loss === null || !Number.isFinite(loss)) return points;
   const last = points[points.length - 1];
   if (last && last.step >= step) return points;
